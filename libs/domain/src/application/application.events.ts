@@ -1,0 +1,45 @@
+import type { CalendarDate } from '../shared/calendar.js';
+import type { DomainEvent } from '../shared/decider.js';
+
+export type ApplicationDecision = 'designated' | 'not-designated';
+export const APPLICATION_DECISIONS: readonly ApplicationDecision[] = ['designated', 'not-designated'];
+
+export type ApplicationSubmitted = DomainEvent<
+  'ApplicationSubmitted',
+  {
+    readonly applicationId: string;
+    readonly cityId: string;
+    readonly cityName: string;
+    readonly country: string;
+    readonly field: string;
+    readonly callYear: number;
+    readonly submittedOn: CalendarDate;
+  }
+>;
+
+/** The national commission found the city a suitable candidate (seed 003). */
+export type ApplicationEndorsed = DomainEvent<
+  'ApplicationEndorsed',
+  { readonly applicationId: string; readonly endorsedOn: CalendarDate; readonly by: string }
+>;
+
+/**
+ * UNESCO's decision. It carries what the city's designation needs, so the process manager that
+ * turns a `designated` decision into `CityDesignated` reads one event, not the whole stream.
+ */
+export type ApplicationDecided = DomainEvent<
+  'ApplicationDecided',
+  {
+    readonly applicationId: string;
+    readonly decision: ApplicationDecision;
+    readonly decidedOn: CalendarDate;
+    readonly cityId: string;
+    readonly cityName: string;
+    readonly country: string;
+    readonly field: string;
+  }
+>;
+
+export type ApplicationEvent = ApplicationSubmitted | ApplicationEndorsed | ApplicationDecided;
+
+export const applicationStreamId = (applicationId: string) => `application-${applicationId}`;

@@ -1,0 +1,28 @@
+import { SCHEMA_VERSIONS, isRegistryEventType, type RegistryEvent } from './events.js';
+
+/**
+ * Upcasters turn an event stored at schema version `v` into version `v + 1`, keyed by type and
+ * the version they start from. None is needed yet (every type is at version 1). The first schema
+ * change adds one entry here, e.g.
+ *
+ *   ReportSubmitted: { 1: (data) => ({ ...data, language: 'en' }) }
+ *
+ * and bumps `SCHEMA_VERSIONS.ReportSubmitted` to 2. Stored events are never rewritten.
+ */
+type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
+const UPCASTERS: Partial<Record<RegistryEvent['type'], Record<number, Upcaster>>> = {};
+
+/** Brings a stored event's data to the current schema of its type. */
+export function upcast(type: string, data: Record<string, unknown>, schemaVersion: number | undefined): Record<string, unknown> {
+  if (!isRegistryEventType(type)) return data;
+  const target = SCHEMA_VERSIONS[type];
+  let version = schemaVersion ?? 1;
+  let upcasted = data;
+  while (version < target) {
+    const step = UPCASTERS[type]?.[version];
+    if (!step) throw new Error(`no upcaster for ${type} from schema version ${version}`);
+    upcasted = step(upcasted);
+    version += 1;
+  }
+  return upcasted;
+}

@@ -1,0 +1,53 @@
+import type { RecordedEvent } from '@uccn/event-store';
+import type { Document, IndexSpec } from '@uccn/read-store';
+
+/** A document a projection reads or writes, named by its logical collection. */
+export interface DocRef {
+  readonly collection: string;
+  readonly id: string;
+}
+
+/** What the reducer sees of the current documents (those named by `touches`). */
+export interface DocView {
+  get(collection: string, id: string): Document | undefined;
+}
+
+/** The new version of a document, or `null` to delete it. */
+export interface DocWrite {
+  readonly collection: string;
+  readonly id: string;
+  readonly doc: Document | null;
+}
+
+/**
+ * A projection is a pure reducer of the log into documents shaped for the queries that read them.
+ * It never does I/O: the runner loads the documents it `touches`, calls `apply`, and writes the
+ * result together with the checkpoint. The same events therefore always give the same documents,
+ * which is what makes a rebuild trustworthy.
+ */
+export interface ProjectionDefinition {
+  /** kebab-case, stable: the name in `/api/audit/projections` and in rebuild URLs */
+  readonly name: string;
+  /**
+   * Bump when `apply` changes meaning: a new version is built from position 0 beside the old one,
+   * which keeps serving until the new one has caught up.
+   */
+  readonly version: number;
+  /** logical collection name → indexes its queries need */
+  readonly collections: Readonly<Record<string, { readonly indexes: readonly IndexSpec[] }>>;
+  /** event types this projection reads; the others only advance its checkpoint */
+  readonly handles: readonly string[];
+  /** Which documents `apply` needs to see for this event (pure). */
+  touches(event: RecordedEvent): readonly DocRef[];
+  /** The pure reducer: the event and the documents it touches → the documents it writes. */
+  apply(event: RecordedEvent, docs: DocView): readonly DocWrite[];
+}
+
+/**
+ * Lineage stamped by the runner on every document it writes: the last event that changed it, so an
+ * auditor can go from any row to the events behind it.
+ */
+export interface Lineage {
+  readonly lastEventId: string;
+  readonly lastPosition: number;
+}

@@ -1,0 +1,2 @@
+export * from './read-store.port.js';
+export * from './read-store.tokens.js';

@@ -1,0 +1,5 @@
+import type { ProjectionDefinition } from './projection.js';
+import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
+
+/** Every read model the runner keeps up to date. */
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection];

@@ -1,0 +1,82 @@
+import type { Document, FindOptions } from '@uccn/read-store';
+import { assertNever } from '@uccn/domain';
+import type { ProjectionDefinition } from '../projection.js';
+import { eventOf, recordedAtOf } from '../shared/registry-event.js';
+
+export const FIELDS = 'fields';
+
+export interface FieldDoc extends Document {
+  readonly field: string;
+  readonly label: string;
+  /** the first domain date a designation may name this field */
+  readonly openedOn: string;
+  readonly founding: boolean;
+  /** when the system learned of the field; `null` for the founding seven (no event) */
+  readonly recordedAt: string | null;
+}
+
+export const NETWORK_FOUNDED_ON = '2004-01-01';
+
+/**
+ * The founding seven have no event (DESIGN §2), so they are not documents: they are this
+ * constant, merged by `fieldCatalogue` at query time. Writing them "when the first event arrives"
+ * would leave an empty log with an empty catalogue, and seeding them at projection start would be
+ * I/O outside the reducer; a constant is true on every log, including the empty one, and a
+ * rebuild cannot lose it.
+ */
+export const FOUNDING_FIELDS: readonly FieldDoc[] = [
+  ['crafts-and-folk-art', 'Crafts and Folk Art'],
+  ['design', 'Design'],
+  ['film', 'Film'],
+  ['gastronomy', 'Gastronomy'],
+  ['literature', 'Literature'],
+  ['media-arts', 'Media Arts'],
+  ['music', 'Music'],
+].map(([field, label]) => ({
+  id: field as string,
+  field: field as string,
+  label: label as string,
+  openedOn: NETWORK_FOUNDED_ON,
+  founding: true,
+  recordedAt: null,
+}));
+
+const HANDLES = ['CreativeFieldAdded'] as const;
+
+export const fieldCatalogueProjection: ProjectionDefinition = {
+  name: 'field-catalogue',
+  version: 1,
+  collections: { [FIELDS]: { indexes: [['openedOn']] } },
+  handles: HANDLES,
+  touches: () => [],
+  apply(recorded) {
+    const event = eventOf(HANDLES, recorded);
+    if (!event) return [];
+    switch (event.type) {
+      case 'CreativeFieldAdded': {
+        const { field, label, effectiveOn } = event.data;
+        const doc: FieldDoc = { id: field, field, label, openedOn: effectiveOn, founding: false, recordedAt: recordedAtOf(recorded) };
+        return [{ collection: FIELDS, id: field, doc }];
+      }
+      default:
+        return assertNever(event.type);
+    }
+  },
+};
+
+/** The stored part of the catalogue: every field added by an event, by opening date. */
+export const fieldCatalogueQuery = (): FindOptions => ({ sort: [['openedOn', 1]] });
+
+/**
+ * The whole catalogue: the founding seven, then the added fields, by opening date then slug.
+ * A stored field wins over a founding one of the same slug (the log is the record).
+ */
+export function fieldCatalogue(stored: readonly Document[]): Document[] {
+  const byField = new Map<string, Document>(FOUNDING_FIELDS.map((f) => [f.id, f]));
+  for (const doc of stored) byField.set(doc.id, doc);
+  return [...byField.values()].sort(
+    (a, b) => compare(String(a['openedOn']), String(b['openedOn'])) || compare(a.id, b.id),
+  );
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

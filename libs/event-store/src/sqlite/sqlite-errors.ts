@@ -1,0 +1,28 @@
+import { EventStoreUnavailable } from '../event-store.port.js';
+
+/** SQLite result codes that mean "the storage cannot serve us right now", not "bad request". */
+const unavailableCodes = ['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_PROTOCOL', 'SQLITE_NOMEM', 'SQLITE_PERM'];
+
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/** Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED …) count as their primary code. */
+export function isStorageFailure(error: unknown): boolean {
+  const code = sqliteCode(error);
+  if (code !== undefined) return unavailableCodes.some((c) => code === c || code.startsWith(`${c}_`));
+  // better-sqlite3 throws a TypeError once the connection is closed.
+  return error instanceof TypeError && /database connection is not open/i.test(error.message);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT') === true;
+}
+
+/** Storage failures become EventStoreUnavailable; anything else is passed through unchanged. */
+export function toStoreError(error: unknown, doing: string): unknown {
+  if (error instanceof EventStoreUnavailable || !isStorageFailure(error)) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new EventStoreUnavailable(`SQLite event store cannot ${doing}: ${detail}`, { cause: error });
+}

@@ -1,0 +1,79 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Decider, DomainEvent } from '@uccn/domain';
+import { WrongExpectedRevision, type EventStore } from '@uccn/event-store';
+import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
+import type { Clock } from './clock.js';
+import type { CommandContext, CommandResult } from './command-context.js';
+import { envelope } from './event-envelope.js';
+import { loadStream, type LoadedStream } from './load-stream.js';
+
+/** Without If-Match a conflicting append is retried this many times, with jittered back-off. */
+export const MAX_ATTEMPTS = 8;
+
+export interface CommandDeps {
+  readonly store: EventStore;
+  readonly clock: Clock;
+}
+
+export interface StreamCommand<Command, Event extends DomainEvent, State> {
+  readonly aggregateId: string;
+  readonly streamId: string;
+  readonly decider: Decider<Command, Event, State>;
+  /**
+   * Builds the command for this attempt. It is called again on every retry, so facts from other
+   * streams (the field catalogue, host cities' membership) are read fresh each time.
+   */
+  readonly command: (now: Date) => Command | Promise<Command>;
+}
+
+/**
+ * The whole write path: load the stream → fold → decide → append with the expected revision.
+ * A conflict is retried (bounded, jittered) unless the client pinned a revision with If-Match.
+ * An idempotent retry — the stream already holds this actor's events for this key — answers the
+ * first attempt's result and appends nothing.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State>(
+  deps: CommandDeps,
+  spec: StreamCommand<Command, Event, State>,
+  context: CommandContext,
+): Promise<CommandResult> {
+  for (let attempt = 1; ; attempt++) {
+    const stream = await loadStream(deps.store, spec.streamId, spec.decider.evolve, spec.decider.initialState);
+
+    const replay = replayOf(stream, context, spec.aggregateId);
+    if (replay) return replay;
+
+    if (context.expectedRevision !== undefined && stream.revision !== context.expectedRevision) {
+      throw new PreconditionFailed(spec.streamId, context.expectedRevision, stream.revision);
+    }
+
+    const now = deps.clock.now();
+    const events = spec.decider.decide(await spec.command(now), stream.state);
+    if (events.length === 0) {
+      return { id: spec.aggregateId, revision: stream.revision, position: stream.lastPosition, replayed: false };
+    }
+
+    const proposed = envelope(events, context, { streamId: spec.streamId, revision: stream.revision, lastHash: stream.lastHash }, now);
+    try {
+      const appended = await deps.store.append(spec.streamId, proposed, stream.revision === -1 ? 'no-stream' : stream.revision);
+      return { id: spec.aggregateId, revision: appended.nextRevision, position: appended.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (context.expectedRevision !== undefined) {
+        throw new PreconditionFailed(spec.streamId, context.expectedRevision, error.actual);
+      }
+      if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyRetriesExhausted(spec.streamId, attempt);
+      await sleep(Math.random() * 5 * attempt);
+    }
+  }
+}
+
+/** The events this actor already appended under this idempotency key, as a command result. */
+function replayOf(stream: LoadedStream<unknown>, context: CommandContext, aggregateId: string): CommandResult | null {
+  if (!context.idempotencyKey) return null;
+  const earlier = stream.events.filter(
+    (e) => e.metadata.idempotencyKey === context.idempotencyKey && e.metadata.actor === context.actor,
+  );
+  const last = earlier.at(-1);
+  return last ? { id: aggregateId, revision: last.revision, position: last.position, replayed: true } : null;
+}

@@ -1,0 +1,35 @@
+export type Role = 'secretariat' | 'auditor' | 'analyst';
+export const ROLES: readonly Role[] = ['secretariat', 'auditor', 'analyst'];
+
+export interface ApiKey {
+  readonly name: string;
+  readonly role: Role;
+  readonly key: string;
+}
+
+/** Everything the processes read from the environment, validated once at start. */
+export interface RegistryConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** keys given by UCCN_API_KEYS / UCCN_API_KEYS_FILE; `null` when none: embedded mode generates them */
+  readonly apiKeys: readonly ApiKey[] | null;
+  readonly eventStoreUrl: string | null;
+  readonly mongodbUrl: string | null;
+  /** run the projections inside the API process (the embedded default) */
+  readonly runProjections: boolean;
+  /** requests per minute per key; 0 turns rate limiting off */
+  readonly rateLimitPerMinute: number;
+  /** how long an idempotency key's first answer is kept */
+  readonly idempotencyTtlHours: number;
+  /** origins allowed by CORS; empty means CORS stays off */
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly variable: string, expected: string, actual: string | undefined) {
+    super(`${variable} must be ${expected}${actual === undefined ? '' : ` (got ${JSON.stringify(actual)})`}`);
+  }
+}

@@ -1,0 +1,85 @@
+import type { RecordedEvent } from '@uccn/event-store';
+import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
+import type { DocRef, ProjectionDefinition } from '../projection.js';
+import { physicalCollection } from './projection-catalog.js';
+
+/** One event the reducer could not apply: the projection stops there, it never skips it. */
+export class ProjectionFailure extends Error {
+  override readonly name = 'ProjectionFailure';
+  constructor(
+    readonly projection: string,
+    readonly event: RecordedEvent,
+    override readonly cause: unknown,
+  ) {
+    super(`${projection} failed on ${event.type} at position ${event.position}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export interface BatchOutcome {
+  /** the documents to write, each once, in their final state for the batch */
+  readonly changes: DocumentChange[];
+  /** position of the last event applied (the checkpoint to write with the changes) */
+  readonly position: number;
+  /** set when an event threw: `changes` and `position` then stop just before it */
+  readonly failure: ProjectionFailure | null;
+}
+
+const key = (ref: DocRef) => `${ref.collection}\u0000${ref.id}`;
+
+/**
+ * Applies a batch of events to one generation of a projection. Documents are read once per
+ * batch and written once per batch however many events touched them, which is what makes a
+ * rebuild of a million events fast. Every written document carries lineage: the id and position
+ * of the last event that changed it.
+ */
+export async function applyBatch(
+  definition: ProjectionDefinition,
+  generation: number,
+  events: readonly RecordedEvent[],
+  store: ReadStore,
+  startPosition: number,
+): Promise<BatchOutcome> {
+  const handled = new Set(definition.handles);
+  const cache = new Map<string, Document | null>();
+  const dirty = new Map<string, DocumentChange>();
+  let position = startPosition;
+
+  for (const event of events) {
+    if (handled.has(event.type)) {
+      try {
+        const refs = definition.touches(event);
+        await loadMissing(refs, cache, store, definition.name, generation);
+        const writes = definition.apply(event, {
+          get: (collection, id) => cache.get(key({ collection, id })) ?? undefined,
+        });
+        for (const write of writes) {
+          const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
+          cache.set(key(write), doc);
+          dirty.set(key(write), { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
+        }
+      } catch (cause) {
+        return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
+      }
+    }
+    position = event.position;
+  }
+  return { changes: [...dirty.values()], position, failure: null };
+}
+
+async function loadMissing(
+  refs: readonly DocRef[],
+  cache: Map<string, Document | null>,
+  store: ReadStore,
+  projection: string,
+  generation: number,
+): Promise<void> {
+  const missing = refs.filter((ref) => !cache.has(key(ref)));
+  if (missing.length === 0) return;
+  const byCollection = new Map<string, string[]>();
+  for (const ref of missing) byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.id]);
+  for (const [collection, ids] of byCollection) {
+    const found = await store.getMany(physicalCollection(projection, collection, generation), ids);
+    const byId = new Map(found.map((doc) => [doc.id, doc]));
+    for (const id of ids) cache.set(key({ collection, id }), byId.get(id) ?? null);
+  }
+}

@@ -1,0 +1,126 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EventStore, Subscription } from '@uccn/event-store';
+import type { DocumentChange, ReadStore } from '@uccn/read-store';
+import type { ProjectionDefinition } from '../projection.js';
+import { applyBatch, ProjectionFailure } from './apply-batch.js';
+import { checkpointName, physicalCollection } from './projection-catalog.js';
+import { STATUS_COLLECTION, statusId, type ProjectionError, type ProjectionState, type StatusRecord } from './projection-status.js';
+
+export interface WorkerDeps {
+  readonly events: EventStore;
+  readonly store: ReadStore;
+  readonly batchSize: number;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * Keeps one generation of one projection up to date: a catch-up subscription from its stored
+ * checkpoint, each batch's documents and checkpoint committed as one unit of work. A reducer that
+ * throws stops the generation at that event (state `failed`); a store that is unreachable is
+ * retried with back-off, from the last checkpoint, so nothing is lost or applied twice.
+ */
+export class GenerationWorker {
+  private subscription: Subscription | null = null;
+  private stopped = false;
+  private done: Promise<void> | null = null;
+  position = 0;
+  state: ProjectionState = 'catching-up';
+
+  constructor(
+    readonly definition: ProjectionDefinition,
+    readonly generation: number,
+    private readonly deps: WorkerDeps,
+    /** called after each committed batch; a building generation uses it to switch over */
+    private readonly afterBatch: (worker: GenerationWorker) => Promise<void> = async () => {},
+  ) {}
+
+  start(): void {
+    this.done ??= this.runWithRetries();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+    await this.done;
+  }
+
+  /** Resolves once the generation has reached `position` (or has stopped). */
+  async waitFor(position: number): Promise<void> {
+    while (!this.stopped && this.state !== 'failed' && this.position < position) await sleep(5);
+  }
+
+  private async runWithRetries(): Promise<void> {
+    let backoff = 250;
+    while (!this.stopped) {
+      try {
+        const reachedFailure = await this.run();
+        if (reachedFailure || this.stopped) return;
+      } catch (error) {
+        if (this.stopped) return;
+        this.deps.log(`projection ${this.definition.name} v${this.generation}: ${errorMessage(error)}; retrying in ${backoff} ms`);
+        this.state = 'failed';
+        await this.recordStatus(errorRecord(error, null)).catch(() => {});
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+
+  /** Returns true when a reducer failed: the generation stops for good at that event. */
+  private async run(): Promise<boolean> {
+    const { events, store, batchSize } = this.deps;
+    const { definition, generation } = this;
+    for (const [collection, { indexes }] of Object.entries(definition.collections)) {
+      await store.ensureCollection(physicalCollection(definition.name, collection, generation), indexes);
+    }
+    await store.ensureCollection(STATUS_COLLECTION);
+    this.position = (await store.getCheckpoint(checkpointName(definition.name, generation))) ?? 0;
+    this.state = 'catching-up';
+    await this.recordStatus(null);
+
+    this.subscription = events.subscribeToAll({ after: this.position, batchSize });
+    for await (const batch of this.subscription) {
+      if (this.stopped) break;
+      const outcome = await applyBatch(definition, generation, batch, store, this.position);
+      const status = outcome.failure ? this.statusChange('failed', errorRecord(outcome.failure.cause, outcome.failure)) : null;
+      await store.commit({
+        changes: status ? [...outcome.changes, status] : outcome.changes,
+        checkpoint: { name: checkpointName(definition.name, generation), position: outcome.position },
+      });
+      this.position = outcome.position;
+      if (outcome.failure) {
+        this.state = 'failed';
+        this.deps.log(outcome.failure.message);
+        return true;
+      }
+      if (batch.length < batchSize && this.state !== 'live') {
+        this.state = 'live';
+        await this.recordStatus(null);
+      }
+      await this.afterBatch(this);
+    }
+    return false;
+  }
+
+  private statusChange(state: ProjectionState, lastError: ProjectionError | null): DocumentChange {
+    const doc: StatusRecord = { id: statusId(this.definition.name, this.generation), generation: this.generation, state, lastError };
+    return { collection: STATUS_COLLECTION, id: doc.id, doc };
+  }
+
+  private async recordStatus(lastError: ProjectionError | null): Promise<void> {
+    const change = this.statusChange(this.state, lastError);
+    await this.deps.store.upsert(change.collection, change.doc!);
+  }
+}
+
+function errorRecord(error: unknown, failure: ProjectionFailure | null): ProjectionError {
+  return {
+    message: errorMessage(error),
+    position: failure ? failure.event.position : null,
+    eventId: failure ? failure.event.id : null,
+    eventType: failure ? failure.event.type : null,
+    at: new Date().toISOString(),
+  };
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,57 @@
+import type { CalendarDate } from '../shared/calendar.js';
+import type { CityState } from '../city/city.state.js';
+import type { FieldCatalogue } from '../network/network.state.js';
+import type { MeetingFormat, MeetingKind } from './meeting.events.js';
+
+/**
+ * The states of the cities a meeting command names, folded by the application from each city's
+ * stream (`meetingCityIds` says which to load). A city missing here, or `Unknown`, is not found.
+ */
+export type CityStates = Readonly<Record<string, CityState>>;
+
+/** Meetings are scheduled ahead: `startsOn` may be after `today`. */
+export interface ScheduleMeeting {
+  readonly type: 'ScheduleMeeting';
+  readonly meetingId: string;
+  readonly kind: MeetingKind;
+  readonly title: string;
+  /** annual conferences */
+  readonly edition?: number;
+  /** sub-network meetings */
+  readonly field?: string;
+  /** national meetings, ISO 3166-1 alpha-2 */
+  readonly country?: string;
+  readonly hostCityIds: readonly string[];
+  readonly venue?: string;
+  readonly startsOn: CalendarDate;
+  readonly endsOn: CalendarDate;
+  readonly theme?: string;
+  readonly format: MeetingFormat;
+  readonly catalogue: FieldCatalogue;
+  readonly cities: CityStates;
+  readonly today: CalendarDate;
+}
+
+/** Held dates and format default to the scheduled ones. */
+export interface RecordMeetingHosted {
+  readonly type: 'RecordMeetingHosted';
+  readonly meetingId: string;
+  readonly attendeeCityIds?: readonly string[];
+  readonly heldFrom?: CalendarDate;
+  readonly heldTo?: CalendarDate;
+  readonly format?: MeetingFormat;
+  readonly cities: CityStates;
+  readonly today: CalendarDate;
+}
+
+/** Santos 2020, postponed because of COVID-19: force majeure. */
+export interface CancelMeeting {
+  readonly type: 'CancelMeeting';
+  readonly meetingId: string;
+  readonly cancelledOn: CalendarDate;
+  readonly reason: string;
+  readonly forceMajeure: boolean;
+  readonly today: CalendarDate;
+}
+
+export type MeetingCommand = ScheduleMeeting | RecordMeetingHosted | CancelMeeting;

@@ -1,0 +1,66 @@
+import type { CalendarDate } from '../shared/calendar.js';
+import { assertNever, fold } from '../shared/decider.js';
+import type { NetworkEvent } from './network.events.js';
+
+/** The network was founded in 2004 (seed 002); its first seven fields open on its first day. */
+export const NETWORK_FOUNDED_ON: CalendarDate = '2004-01-01';
+
+export interface CreativeField {
+  readonly field: string;
+  readonly label: string;
+  readonly openedOn: CalendarDate;
+  /** one of the seven the network was founded with: they have no event in the log */
+  readonly founding: boolean;
+}
+
+/** The state of the `network` stream: the dated catalogue of creative fields. */
+export interface FieldCatalogue {
+  readonly fields: readonly CreativeField[];
+}
+
+const founding = (field: string, label: string): CreativeField => ({
+  field,
+  label,
+  openedOn: NETWORK_FOUNDED_ON,
+  founding: true,
+});
+
+export const FOUNDING_FIELDS: readonly CreativeField[] = [
+  founding('crafts-and-folk-art', 'Crafts and Folk Art'),
+  founding('design', 'Design'),
+  founding('film', 'Film'),
+  founding('gastronomy', 'Gastronomy'),
+  founding('literature', 'Literature'),
+  founding('media-arts', 'Media Arts'),
+  founding('music', 'Music'),
+];
+
+export const initialCatalogue: FieldCatalogue = { fields: FOUNDING_FIELDS };
+
+export function evolveCatalogue(catalogue: FieldCatalogue, event: NetworkEvent): FieldCatalogue {
+  switch (event.type) {
+    case 'CreativeFieldAdded': {
+      const { field, label, effectiveOn } = event.data;
+      // a replayed duplicate changes nothing: the first opening date stands
+      if (isKnownField(catalogue, field)) return catalogue;
+      return { fields: [...catalogue.fields, { field, label, openedOn: effectiveOn, founding: false }] };
+    }
+    default:
+      return assertNever(event.type);
+  }
+}
+
+/** Folds the network stream into the catalogue; `[]` gives the founding seven. */
+export const fieldCatalogue = (events: readonly NetworkEvent[]): FieldCatalogue =>
+  fold(evolveCatalogue, initialCatalogue, events);
+
+export const findField = (catalogue: FieldCatalogue, field: string): CreativeField | undefined =>
+  catalogue.fields.find((f) => f.field === field);
+
+export const isKnownField = (catalogue: FieldCatalogue, field: string): boolean => findField(catalogue, field) !== undefined;
+
+/** True when the field exists on that date: `architecture` on 2017-10-31 is known but not open. */
+export const fieldOpenOn = (catalogue: FieldCatalogue, field: string, date: CalendarDate): boolean => {
+  const found = findField(catalogue, field);
+  return found !== undefined && found.openedOn <= date;
+};

@@ -1,0 +1,37 @@
+import type { CalendarDate } from '../shared/calendar.js';
+import type { Partner } from './partnership.events.js';
+
+/** Seed 004: EU "Creative Cities", Central Europe Programme, lead partner City of Leipzig. */
+export interface LaunchPartnership {
+  readonly type: 'LaunchPartnership';
+  readonly partnershipId: string;
+  readonly name: string;
+  readonly programme?: string;
+  readonly leadPartner: Partner;
+  readonly partners: readonly Partner[];
+  readonly creativeIndustries?: readonly string[];
+  readonly startsOn: CalendarDate;
+  /** the planned end; may be after today ("the project runs until December 2012") */
+  readonly endsOn?: CalendarDate;
+  readonly today: CalendarDate;
+}
+
+export interface AddPartner {
+  readonly type: 'AddPartner';
+  readonly partnershipId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly cityId?: string;
+  readonly joinedOn: CalendarDate;
+  readonly today: CalendarDate;
+}
+
+export interface ConcludePartnership {
+  readonly type: 'ConcludePartnership';
+  readonly partnershipId: string;
+  readonly concludedOn: CalendarDate;
+  readonly outcome?: string;
+  readonly today: CalendarDate;
+}
+
+export type PartnershipCommand = LaunchPartnership | AddPartner | ConcludePartnership;

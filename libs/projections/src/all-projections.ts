@@ -1,5 +1,6 @@
 import type { ProjectionDefinition } from './projection.js';
+import { cityDirectoryProjection } from './city-directory/city-directory.projection.js';
 import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
 
 /** Every read model the runner keeps up to date. */
-export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection];
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection];

@@ -3,4 +3,7 @@ export * from './shared/registry-event.js';
 export * from './shared/sentinels.js';
 export * from './shared/paging.js';
 export * from './field-catalogue/field-catalogue.projection.js';
+export * from './city-directory/city-directory.projection.js';
+export * from './city-directory/compliance.js';
+export * from './city-directory/monitoring-schedule.js';
 export * from './all-projections.js';

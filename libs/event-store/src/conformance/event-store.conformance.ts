@@ -250,6 +250,17 @@ export function describeEventStoreConformance(
         expect(retried).toEqual(original);
         expect(await idsIn(streamId)).toEqual([...events, ...later].map((e) => e.id));
       });
+
+      it('treats the same events sent with another expected revision as a conflict, not a retry', async () => {
+        const { streamId, events: first } = await aStreamWith(1);
+        const second = [aNewEvent('ReportSubmitted'), aNewEvent('ReportReviewed')];
+        await store.append(streamId, second, 0);
+
+        const error = await appendError(store, streamId, second, 1);
+
+        expectWrongExpectedRevision(error, streamId, 1, 2);
+        expect(await idsIn(streamId)).toEqual([...first, ...second].map((e) => e.id));
+      });
     });
 
     describe('reading a stream', () => {

@@ -1,5 +1,5 @@
 import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
-import { FIELDS, FOUNDING_FIELDS, fieldCatalogue, fieldCatalogueProjection } from './field-catalogue.projection.js';
+import { FIELDS, FOUNDING_FIELD_DOCS, fieldCatalogue, fieldCatalogueProjection } from './field-catalogue.projection.js';
 
 describe('field catalogue projection', () => {
   it('lists the founding seven, open from 2004-01-01, on an empty log', () => {
@@ -44,7 +44,7 @@ describe('field catalogue projection', () => {
     const catalogue = fieldCatalogue(documentsOf(projected, FIELDS));
     expect(catalogue).toHaveLength(8);
     expect(catalogue.at(-1)?.id).toBe('architecture');
-    expect(catalogue.slice(0, 7)).toEqual(FOUNDING_FIELDS);
+    expect(catalogue.slice(0, 7)).toEqual(FOUNDING_FIELD_DOCS);
   });
 
   it('ignores events of other aggregates', () => {

@@ -1,5 +1,5 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { assertNever } from '@uccn/domain';
+import { FOUNDING_FIELDS, assertNever } from '@uccn/domain';
 import type { ProjectionDefinition } from '../projection.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 
@@ -15,31 +15,14 @@ export interface FieldDoc extends Document {
   readonly recordedAt: string | null;
 }
 
-export const NETWORK_FOUNDED_ON = '2004-01-01';
-
 /**
- * The founding seven have no event (DESIGN §2), so they are not documents: they are this
+ * The founding seven have no event (DESIGN §2), so they are not documents: they are the domain's
  * constant, merged by `fieldCatalogue` at query time. Writing them "when the first event arrives"
  * would leave an empty log with an empty catalogue, and seeding them at projection start would be
  * I/O outside the reducer; a constant is true on every log, including the empty one, and a
  * rebuild cannot lose it.
  */
-export const FOUNDING_FIELDS: readonly FieldDoc[] = [
-  ['crafts-and-folk-art', 'Crafts and Folk Art'],
-  ['design', 'Design'],
-  ['film', 'Film'],
-  ['gastronomy', 'Gastronomy'],
-  ['literature', 'Literature'],
-  ['media-arts', 'Media Arts'],
-  ['music', 'Music'],
-].map(([field, label]) => ({
-  id: field as string,
-  field: field as string,
-  label: label as string,
-  openedOn: NETWORK_FOUNDED_ON,
-  founding: true,
-  recordedAt: null,
-}));
+export const FOUNDING_FIELD_DOCS: readonly FieldDoc[] = FOUNDING_FIELDS.map((f) => ({ id: f.field, ...f, recordedAt: null }));
 
 const HANDLES = ['CreativeFieldAdded'] as const;
 
@@ -72,7 +55,7 @@ export const fieldCatalogueQuery = (): FindOptions => ({ sort: [['openedOn', 1]]
  * A stored field wins over a founding one of the same slug (the log is the record).
  */
 export function fieldCatalogue(stored: readonly Document[]): Document[] {
-  const byField = new Map<string, Document>(FOUNDING_FIELDS.map((f) => [f.id, f]));
+  const byField = new Map<string, Document>(FOUNDING_FIELD_DOCS.map((f) => [f.id, f]));
   for (const doc of stored) byField.set(doc.id, doc);
   return [...byField.values()].sort(
     (a, b) => compare(String(a['openedOn']), String(b['openedOn'])) || compare(a.id, b.id),

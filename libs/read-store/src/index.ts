@@ -3,3 +3,4 @@ export * from './read-store.tokens.js';
 // The conformance suite is deliberately not exported here: it uses jest globals, and anything the
 // barrel imports is compiled into the production build. Int-specs import it by path:
 // `libs/read-store/src/conformance/read-store.conformance.js`.
+export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store.js';

@@ -1,0 +1,278 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  assertCollectionName,
+  type Document,
+  type DocumentChange,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type ReadStore,
+  type UnitOfWork,
+} from '../read-store.port.js';
+import { isMissingTable, toReadStoreError } from './sqlite-errors.js';
+import { createIndexSql, orderByClause, pagingClause, tableName, whereClause } from './sqlite-query.js';
+
+export interface SqliteReadStoreOptions {
+  /** the database file, separate from the event log's; its directory is created when missing */
+  readonly file: string;
+  /** how long a write waits for another connection's lock (default 5 s) */
+  readonly busyTimeoutMs?: number;
+}
+
+const TABLE_PREFIX = 'doc_';
+/** enough for every query shape the projections use; the oldest are finalized past this */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The embedded read store: one table per collection holding each document as JSON, expression
+ * indexes on `json_extract(doc, '$.field')`, and a checkpoints table written in the same
+ * transaction as the documents it reflects.
+ */
+export class SqliteReadStore implements ReadStore {
+  private readonly statements = new Map<string, Database.Statement>();
+  /** collections known to exist; only a positive cache, a miss asks sqlite_master */
+  private readonly tables = new Set<string>();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
+    let db: Database.Database | undefined;
+    try {
+      if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+      db = new Database(options.file);
+      db.pragma('journal_mode = WAL');
+      // NORMAL may lose the last transactions on power loss (never corrupts). Acceptable here: the
+      // read side is derived, each checkpoint commits with its documents, so a lost tail is simply
+      // re-projected from the event log on restart.
+      db.pragma('synchronous = NORMAL');
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -65536');
+      db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+      // lets the planner gather statistics it lacks, cheaply, so it picks the right expression index
+      db.pragma('optimize = 0x10002');
+      return new SqliteReadStore(db);
+    } catch (error) {
+      db?.close();
+      throw toReadStoreError(error);
+    }
+  }
+
+  async get(collection: string, id: string): Promise<Document | null> {
+    return this.guard(() => {
+      const sql = `SELECT doc FROM ${tableName(collection)} WHERE id = ?`;
+      return this.read(collection, null, () => parse(this.statement(sql).pluck().get(id) as string | undefined));
+    });
+  }
+
+  async getMany(collection: string, ids: readonly string[]): Promise<Document[]> {
+    return this.guard(() => {
+      if (ids.length === 0) return validCollection(collection, []);
+      const sql = `SELECT doc FROM ${tableName(collection)} WHERE id IN (SELECT value FROM json_each(?))`;
+      return this.read(collection, [], () => parseAll(this.statement(sql).pluck().all(JSON.stringify(ids))));
+    });
+  }
+
+  async find(collection: string, options: FindOptions = {}): Promise<Document[]> {
+    return this.guard(() => {
+      const where = whereClause(options.filter);
+      const paging = pagingClause(options);
+      const sql = `SELECT doc FROM ${tableName(collection)} WHERE ${where.sql} ORDER BY ${orderByClause(options.sort)} ${paging.sql}`;
+      return this.read(collection, [], () => parseAll(this.statement(sql).pluck().all(...where.params, ...paging.params)));
+    });
+  }
+
+  async count(collection: string, filter?: Filter): Promise<number> {
+    return this.guard(() => {
+      const where = whereClause(filter);
+      const sql = `SELECT count(*) FROM ${tableName(collection)} WHERE ${where.sql}`;
+      return this.read(collection, 0, () => this.statement(sql).pluck().get(...where.params) as number);
+    });
+  }
+
+  async upsert(collection: string, doc: Document): Promise<void> {
+    return this.commit({ changes: [{ collection, id: doc?.id, doc }] });
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    return this.commit({ changes: [{ collection, id, doc: null }] });
+  }
+
+  async commit(unit: UnitOfWork): Promise<void> {
+    return this.guard(() => {
+      unit.changes.forEach(assertValidChange);
+      if (unit.checkpoint) assertValidCheckpoint(unit.checkpoint);
+      const created: string[] = [];
+      try {
+        this.db.transaction(() => {
+          for (const change of unit.changes) {
+            if (change.doc === null) {
+              if (this.hasTable(change.collection)) this.statement(`DELETE FROM ${tableName(change.collection)} WHERE id = ?`).run(change.id);
+            } else {
+              if (this.createTable(change.collection)) created.push(change.collection);
+              // serialised here, inside the transaction: a document that cannot be stored undoes the unit
+              this.statement(upsertSql(change.collection)).run(change.id, JSON.stringify(change.doc));
+            }
+          }
+          if (unit.checkpoint) {
+            this.statement('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(
+              unit.checkpoint.name,
+              unit.checkpoint.position,
+            );
+          }
+        }).immediate();
+      } catch (error) {
+        // tables created inside the rolled-back transaction are gone again
+        for (const collection of created) this.tables.delete(collection);
+        throw error;
+      }
+    });
+  }
+
+  async getCheckpoint(name: string): Promise<number | null> {
+    return this.guard(() => {
+      const position = this.statement('SELECT position FROM checkpoints WHERE name = ?').pluck().get(name) as number | undefined;
+      return position ?? null;
+    });
+  }
+
+  async deleteCheckpoint(name: string): Promise<void> {
+    return this.guard(() => {
+      this.statement('DELETE FROM checkpoints WHERE name = ?').run(name);
+    });
+  }
+
+  async ensureCollection(collection: string, indexes: readonly IndexSpec[] = []): Promise<void> {
+    return this.guard(() => {
+      assertCollectionName(collection);
+      const ddl = indexes.map((fields) => createIndexSql(collection, fields));
+      let created = false;
+      try {
+        this.db.transaction(() => {
+          created = this.createTable(collection);
+          for (const sql of ddl) this.db.exec(sql);
+        }).immediate();
+      } catch (error) {
+        if (created) this.tables.delete(collection);
+        throw error;
+      }
+    });
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    return this.guard(() => {
+      assertCollectionName(collection);
+      this.db.exec(`DROP TABLE IF EXISTS ${tableName(collection)}`);
+      this.tables.delete(collection);
+      for (const sql of this.statements.keys()) if (sql.includes(tableName(collection))) this.statements.delete(sql);
+    });
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.guard(() => {
+      const names = this.statement(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'doc\\_%' ESCAPE '\\' ORDER BY name`,
+      )
+        .pluck()
+        .all() as string[];
+      return names.map((name) => name.slice(TABLE_PREFIX.length));
+    });
+  }
+
+  async ping(): Promise<void> {
+    return this.guard(() => {
+      this.statement('SELECT 1').get();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.statements.clear();
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
+  }
+
+  /** Runs synchronous work, turning disk failures into ReadStoreUnavailable. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw toReadStoreError(error);
+    }
+  }
+
+  /** A read from a collection that does not exist (or was just dropped) answers `empty`. */
+  private read<T>(collection: string, empty: T, query: () => T): T {
+    assertCollectionName(collection);
+    if (!this.hasTable(collection)) return empty;
+    try {
+      return query();
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+      this.tables.delete(collection);
+      return empty;
+    }
+  }
+
+  private hasTable(collection: string): boolean {
+    if (this.tables.has(collection)) return true;
+    const found = this.statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(TABLE_PREFIX + collection) !== undefined;
+    if (found) this.tables.add(collection);
+    return found;
+  }
+
+  /** Creates the collection's table if missing; true when this call created it. */
+  private createTable(collection: string): boolean {
+    if (this.hasTable(collection)) return false;
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${tableName(collection)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    this.tables.add(collection);
+    return true;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+      if (this.statements.size > STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
+    }
+    return statement;
+  }
+}
+
+function upsertSql(collection: string): string {
+  return `INSERT INTO ${tableName(collection)} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
+}
+
+function validCollection<T>(collection: string, value: T): T {
+  assertCollectionName(collection);
+  return value;
+}
+
+function assertValidChange(change: DocumentChange): void {
+  assertCollectionName(change.collection);
+  if (typeof change.id !== 'string' || change.id.length === 0) throw new Error(`a document needs a non-empty string id in ${change.collection}`);
+  if (change.doc === null) return;
+  if (typeof change.doc !== 'object' || Array.isArray(change.doc)) throw new Error(`document ${change.id} is not an object`);
+  if (change.doc.id !== change.id) throw new Error(`document id ${JSON.stringify(change.doc.id)} differs from its change id ${JSON.stringify(change.id)}`);
+}
+
+function assertValidCheckpoint(checkpoint: NonNullable<UnitOfWork['checkpoint']>): void {
+  if (typeof checkpoint.name !== 'string' || checkpoint.name.length === 0) throw new Error('a checkpoint needs a name');
+  if (!Number.isSafeInteger(checkpoint.position) || checkpoint.position < 0) {
+    throw new Error(`checkpoint position must be a non-negative integer, got ${checkpoint.position}`);
+  }
+}
+
+function parse(json: string | undefined): Document | null {
+  return json === undefined ? null : (JSON.parse(json) as Document);
+}
+
+function parseAll(rows: unknown[]): Document[] {
+  return (rows as string[]).map((json) => JSON.parse(json) as Document);
+}

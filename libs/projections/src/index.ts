@@ -6,4 +6,5 @@ export * from './field-catalogue/field-catalogue.projection.js';
 export * from './city-directory/city-directory.projection.js';
 export * from './city-directory/compliance.js';
 export * from './city-directory/monitoring-schedule.js';
+export * from './membership-history/membership-history.projection.js';
 export * from './all-projections.js';

@@ -15,6 +15,8 @@ export * from './network/network.decide.js';
 export * from './city/city.events.js';
 export * from './city/city.commands.js';
 export * from './city/city.state.js';
+export * from './city/city.errors.js';
+export * from './city/city.decide.js';
 export * from './meeting/meeting.events.js';
 export * from './meeting/meeting.commands.js';
 export * from './application/application.events.js';

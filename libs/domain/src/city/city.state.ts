@@ -32,10 +32,10 @@ interface Designation {
   readonly fields: readonly FieldPeriod[];
   readonly reports: readonly CityReport[];
   /**
-   * The latest date on which the city itself did something on record (designation, field change,
-   * report): a withdrawal cannot be dated before it without contradicting the record.
+   * The latest date on which the city did something as a member after its designation (field
+   * change, report): a withdrawal dated on or before it would contradict the record.
    */
-  readonly lastActivityOn: CalendarDate;
+  readonly lastActivityOn?: CalendarDate;
 }
 
 export interface UnknownCity {
@@ -69,7 +69,6 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
         field,
         fields: [{ field, since: designatedOn }],
         reports: [],
-        lastActivityOn: designatedOn,
       };
     }
     case 'CityFieldChanged': {
@@ -110,7 +109,7 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
   }
 }
 
-const later = (a: CalendarDate, b: CalendarDate): CalendarDate => (a > b ? a : b);
+const later = (a: CalendarDate | undefined, b: CalendarDate): CalendarDate => (a !== undefined && a > b ? a : b);
 
 /**
  * Membership is a matter of dates, not of the latest status: a city that left in 2020 was still a

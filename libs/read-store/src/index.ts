@@ -4,3 +4,4 @@ export * from './read-store.tokens.js';
 // barrel imports is compiled into the production build. Int-specs import it by path:
 // `libs/read-store/src/conformance/read-store.conformance.js`.
 export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store.js';
+export { MongoReadStore, type MongoReadStoreOptions } from './mongo/mongo-read-store.js';

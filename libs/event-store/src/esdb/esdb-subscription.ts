@@ -1,0 +1,133 @@
+/**
+ * The port's catch-up subscription on EventStoreDB: page through $all with `readAll` until the
+ * end, then hold a live `subscribeToAll` from the last position seen.
+ *
+ * Pull-based on purpose: the live subscription is consumed with its async iterator, which reads
+ * the next event only when the consumer asks for the next batch (a Node Readable in paused mode,
+ * so gRPC flow control holds the server back). `on('data')` would push events while the previous
+ * batch is still being projected and let checkpoints be written out of order.
+ */
+import {
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type Position,
+  START,
+  excludeSystemEvents,
+} from '@eventstore/db-client';
+import type { RecordedEvent, Subscription } from '../event-store.port.js';
+import { comparePositions, isSystemEvent, positionOf, toEsdbPosition, toPortError, toRecordedEvent } from './esdb-mapping.js';
+
+export interface PageOfAll {
+  /** our events after the cursor, in log order */
+  readonly events: RecordedEvent[];
+  /** the last position read, system events included, to continue from */
+  readonly cursor: Position | undefined;
+  /** true when the page came back shorter than asked: the end of the log was reached */
+  readonly end: boolean;
+}
+
+/** Reads one page of $all strictly after `cursor` (system events are read and dropped). */
+export type ReadPageOfAll = (cursor: Position | undefined, pageSize: number) => Promise<PageOfAll>;
+
+const CLOSED = Symbol('closed');
+
+export class EsdbCatchUpSubscription implements Subscription {
+  private closed = false;
+  private live: AllStreamSubscription | undefined;
+  private readonly closedSignal: Promise<typeof CLOSED>;
+  private signalClosed!: () => void;
+  private started = false;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly readPage: ReadPageOfAll,
+    private readonly after: number,
+    private readonly batchSize: number,
+    private readonly onClosed: (subscription: EsdbCatchUpSubscription) => void,
+  ) {
+    this.closedSignal = new Promise((resolve) => {
+      this.signalClosed = () => resolve(CLOSED);
+    });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<readonly RecordedEvent[]> {
+    if (this.started) throw new Error('a subscription can be iterated only once');
+    this.started = true;
+    return this.batches();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.signalClosed();
+    this.onClosed(this);
+    await this.stopLive();
+  }
+
+  private async *batches(): AsyncGenerator<readonly RecordedEvent[]> {
+    let cursor: Position | undefined = this.after > 0 ? toEsdbPosition(this.after) : undefined;
+    try {
+      // Catch-up: page until a page comes back short.
+      for (;;) {
+        const page = await this.unlessClosed(this.readPage(cursor, this.batchSize));
+        if (page === CLOSED) return;
+        cursor = page.cursor ?? cursor;
+        if (page.events.length > 0) {
+          yield page.events;
+          if (this.closed) return;
+        }
+        if (page.end) break;
+      }
+
+      // Live: from the last position read, so nothing written between the last page and the
+      // subscription is lost; whatever is delivered twice around that seam is skipped by position.
+      const live = this.client.subscribeToAll({
+        fromPosition: cursor ?? START,
+        filter: excludeSystemEvents(),
+      });
+      this.live = live;
+      if (this.closed) return;
+      const events = live[Symbol.asyncIterator]() as AsyncIterator<AllStreamResolvedEvent>;
+      for (;;) {
+        const next = await this.unlessClosed(events.next());
+        if (next === CLOSED || next.done) return;
+        const resolved = next.value;
+        const position = positionOf(resolved);
+        if (isSystemEvent(resolved) || !position) continue;
+        if (cursor && comparePositions(position, cursor) <= 0) continue;
+        cursor = position;
+        yield [toRecordedEvent(resolved)];
+        if (this.closed) return;
+      }
+    } catch (error) {
+      if (this.closed) return;
+      throw toPortError(error, 'subscribeToAll');
+    } finally {
+      await this.stopLive();
+    }
+  }
+
+  /** Lets close() end a consumer that waits on a read or on the live subscription. */
+  private unlessClosed<T>(work: Promise<T>): Promise<T | typeof CLOSED> {
+    if (this.closed) {
+      work.catch(() => undefined);
+      return Promise.resolve(CLOSED);
+    }
+    return Promise.race([work, this.closedSignal]).then((result) => {
+      if (result === CLOSED) work.catch(() => undefined);
+      return result;
+    });
+  }
+
+  private async stopLive(): Promise<void> {
+    const live = this.live;
+    this.live = undefined;
+    if (!live) return;
+    try {
+      await live.unsubscribe();
+    } catch {
+      // already gone: the server or the channel ended it first
+    }
+  }
+}

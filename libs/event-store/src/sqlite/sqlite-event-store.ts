@@ -45,15 +45,8 @@ interface SerialisedEvent {
   readonly metadata: string;
 }
 
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-}
+/** A row of `columns`, read in raw (array) mode: no per-row object with named keys to build. */
+type EventRow = [position: number, eventId: string, streamId: string, revision: number, type: string, data: string, metadata: string];
 
 type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 
@@ -74,35 +67,35 @@ function prepareStatements(db: Database.Database) {
     lastRevision: db
       .prepare<[string], number>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .pluck(),
-    eventById: db.prepare<[string], Pick<EventRow, 'stream_id' | 'revision'>>(
+    eventById: db.prepare<[string], { stream_id: string; revision: number }>(
       'SELECT stream_id, revision FROM events WHERE event_id = ?',
     ),
-    idsFrom: db.prepare<[string, number, number], Pick<EventRow, 'event_id' | 'position'>>(
+    idsFrom: db.prepare<[string, number, number], { event_id: string; position: number }>(
       'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     ),
     streamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    ),
+    ).raw(true),
     streamBackwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    ),
+    ).raw(true),
     allAfter: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-    ),
+    ).raw(true),
     head: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
     ping: db.prepare('SELECT 1').pluck(),
   };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([position, id, streamId, revision, type, data, metadata]: EventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    type: row.type,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    id,
+    streamId,
+    revision,
+    position,
+    type,
+    data: JSON.parse(data) as Record<string, unknown>,
+    metadata: JSON.parse(metadata) as Record<string, unknown>,
   };
 }
 

@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ListEventsQuery } from '@uccn/application';
+import { AUDIT, Roles } from '../../http/roles.decorator.js';
+import { ListEventsRequest } from './list-events.request.js';
+
+@Controller('audit/events')
+@Roles(...AUDIT)
+export class EventsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  list(@Query() query: ListEventsRequest) {
+    const { stream, type, actor, from, to } = query;
+    return this.queryBus.execute(
+      new ListEventsQuery(
+        { stream, type, actor, from: from && instant(from, 'T00:00:00.000Z'), to: to && instant(to, 'T23:59:59.999Z') },
+        query.after ?? 0,
+        query.limit ?? 100,
+      ),
+    );
+  }
+}
+
+/** A bare date stands for the start (from) or the end (to) of that UTC day. */
+const instant = (value: string, timeOfDay: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + timeOfDay : new Date(value).toISOString();

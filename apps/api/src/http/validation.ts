@@ -1,0 +1,69 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isCalendarDate, isCountryCode, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { RequestValidationFailed, type FieldError } from './problem.js';
+
+/**
+ * Requests are validated before they become commands: unknown properties are refused (not
+ * silently dropped), and every bad field is named in the 400's `errors`.
+ */
+export const requestValidationPipe = () =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new RequestValidationFailed(flatten(errors)),
+  });
+
+function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: constraint === 'whitelistValidation' ? `${field} is not a known property` : message,
+    }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** A real calendar date `YYYY-MM-DD`: 2017-02-30 is refused. */
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isCalendarDate(value),
+        defaultMessage: (args) => `${args?.property} must be a real calendar date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+
+/** An id: lower-case words joined by single hyphens, at most 64 characters. */
+export const IsSlug = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isSlug',
+      validator: {
+        validate: (value) => isSlug(value),
+        defaultMessage: (args) =>
+          `${args?.property} must be lower-case letters and digits in words joined by single hyphens, at most ${SLUG_MAX_LENGTH} characters`,
+      },
+    },
+    options,
+  );
+
+/** An ISO 3166-1 alpha-2 code, upper case (PL, SE). */
+export const IsCountryCode = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isCountryCode',
+      validator: {
+        validate: (value) => isCountryCode(value),
+        defaultMessage: (args) => `${args?.property} must be an ISO 3166-1 alpha-2 country code in upper case, such as PL or SE`,
+      },
+    },
+    options,
+  );

@@ -1,0 +1,48 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, systemClock, type Clock } from '@uccn/application';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
+import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { ReadModels } from '@uccn/projections';
+import { READ_STORE, type ReadStore } from '@uccn/read-store';
+import { API_KEY_RING, ApiKeyRing } from './api-keys.js';
+import { ProjectionsService } from './projections.service.js';
+import { openEventStore, openReadStore } from './stores.js';
+
+export interface InfrastructureOptions {
+  readonly config: RegistryConfig;
+  /** the keys the guard accepts (configured, or generated in embedded mode) */
+  readonly keys: ApiKeyRing;
+  readonly clock?: Clock;
+}
+
+/** The stores, the clock and the projections: opened once, closed last. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+  ) {}
+
+  static forRoot({ config, keys, clock }: InfrastructureOptions): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: REGISTRY_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: clock ?? systemClock },
+        { provide: API_KEY_RING, useValue: keys },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        { provide: ReadModels, useFactory: (store: ReadStore) => new ReadModels(store), inject: [READ_STORE] },
+        ProjectionsService,
+      ],
+      exports: [REGISTRY_CONFIG, CLOCK, API_KEY_RING, EVENT_STORE, READ_STORE, ReadModels, ProjectionsService],
+    };
+  }
+
+  /** After every module is destroyed (the runner stopped): flush and close the stores. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
+    await this.reads.close();
+  }
+}

@@ -253,6 +253,15 @@ export function describeReadStoreConformance(
         expect(ids(await store.find(c, { filter: { v: '2006' } }))).toEqual(['s2006']);
       });
 
+      it('treats filter values as data, never as query text', async () => {
+        const c = await seededCities();
+        await store.upsert(c, { id: 'q', name: "O'Brien\" OR 1=1 --", field: '$gt' });
+        expect(ids(await store.find(c, { filter: { name: "x' OR '1'='1" } }))).toEqual([]);
+        expect(ids(await store.find(c, { filter: { name: "O'Brien\" OR 1=1 --" } }))).toEqual(['q']);
+        expect(ids(await store.find(c, { filter: { field: '$gt' } }))).toEqual(['q']);
+        expect(await store.count(c, { country: { $in: ["PL') OR 1=1 --"] } })).toBe(0);
+      });
+
       it('filters on id', async () => {
         const c = await seededCities();
         expect(ids(await store.find(c, { filter: { id: 'c4' } }))).toEqual(['c4']);

@@ -1,24 +1,39 @@
-import Database from 'better-sqlite3';
 import { ReadStoreUnavailable } from '../read-store.port.js';
 
 /** Result codes (extended codes share the prefix) that mean the disk, not the caller, is at fault. */
 const UNAVAILABLE_CODES = ['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_NOTADB', 'SQLITE_CORRUPT'];
 
+// Checked by shape, not instanceof: the native addon builds its errors in Node's own realm, which
+// is not the realm of code running inside a jest sandbox.
+interface ErrorLike {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly code?: unknown;
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  const e = error as ErrorLike | null;
+  return e?.name === 'SqliteError' && typeof e.code === 'string' ? e.code : undefined;
+}
+
+function message(error: unknown): string {
+  const e = error as ErrorLike | null;
+  return typeof e?.message === 'string' ? e.message : String(error);
+}
+
 export function isStorageFailure(error: unknown): boolean {
-  if (error instanceof Database.SqliteError) {
-    return UNAVAILABLE_CODES.some((code) => error.code === code || error.code.startsWith(`${code}_`));
-  }
+  const code = sqliteCode(error);
+  if (code) return UNAVAILABLE_CODES.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
   // better-sqlite3 throws a TypeError when the connection was closed under us
-  return error instanceof TypeError && /database connection is not open/i.test(error.message);
+  return (error as ErrorLike | null)?.name === 'TypeError' && /database connection is not open/i.test(message(error));
 }
 
 /** Storage failures become ReadStoreUnavailable; anything else (a bug, bad input) passes through. */
 export function toReadStoreError(error: unknown): unknown {
   if (error instanceof ReadStoreUnavailable || !isStorageFailure(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new ReadStoreUnavailable(`SQLite read store unavailable: ${message}`, { cause: error });
+  return new ReadStoreUnavailable(`SQLite read store unavailable: ${message(error)}`, { cause: error });
 }
 
 export function isMissingTable(error: unknown): boolean {
-  return error instanceof Database.SqliteError && /no such table/i.test(error.message);
+  return sqliteCode(error) !== undefined && /no such table/i.test(message(error));
 }

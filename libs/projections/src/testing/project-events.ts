@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import type { Document } from '@uccn/read-store';
+import type { Document, FindOptions, RangeCondition, Scalar } from '@uccn/read-store';
 import type { RegistryEventType } from '@uccn/domain';
 import type { DocView, ProjectionDefinition } from '../projection.js';
 import type { EventOfType } from '../shared/registry-event.js';
@@ -116,4 +116,49 @@ function streamOf(data: Record<string, unknown>): string {
     if (typeof data[field] === 'string') return `${prefix}-${data[field] as string}`;
   }
   return 'network';
+}
+
+/**
+ * Evaluates a read-store filter in memory, with the port's meaning (AND of conditions, `null`
+ * matches missing), so a spec can run a query helper against projected documents.
+ */
+export function findDocuments(projected: ProjectedDocuments, collection: string, options: FindOptions = {}): Document[] {
+  const matching = documentsOf(projected, collection).filter((doc) =>
+    Object.entries(options.filter ?? {}).every(([path, condition]) => holds(valueAt(doc, path), condition)),
+  );
+  const sort = options.sort ?? [];
+  matching.sort((a, b) => {
+    for (const [path, direction] of sort) {
+      const order = compareScalars(valueAt(a, path), valueAt(b, path)) * direction;
+      if (order !== 0) return order;
+    }
+    return compareScalars(a.id, b.id);
+  });
+  const skip = options.skip ?? 0;
+  return matching.slice(skip, options.limit === undefined ? undefined : skip + options.limit);
+}
+
+function valueAt(doc: Document, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), doc);
+}
+
+function holds(value: unknown, condition: Scalar | RangeCondition): boolean {
+  const actual = value === undefined ? null : value;
+  if (condition === null || typeof condition !== 'object') return actual === condition;
+  const c = condition;
+  return (
+    (c.$lt === undefined || compareScalars(actual, c.$lt) < 0) &&
+    (c.$lte === undefined || compareScalars(actual, c.$lte) <= 0) &&
+    (c.$gt === undefined || compareScalars(actual, c.$gt) > 0) &&
+    (c.$gte === undefined || compareScalars(actual, c.$gte) >= 0) &&
+    (c.$in === undefined || c.$in.includes(actual as Scalar)) &&
+    (c.$ne === undefined || actual !== c.$ne)
+  );
+}
+
+function compareScalars(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  return (a as string | number) < (b as string | number) ? -1 : 1;
 }

@@ -1,0 +1,230 @@
+import type { Document, Filter, FindOptions } from '@uccn/read-store';
+import { assertNever } from '@uccn/domain';
+import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { pageWindow } from '../shared/paging.js';
+import { canonicalInstant, eventOf, recordedAtOf } from '../shared/registry-event.js';
+import { OPEN_DATE, OPEN_INSTANT } from '../shared/sentinels.js';
+
+/**
+ * The register on both clocks, as a bitemporal table. A period says: the city was a member in
+ * `field` on every domain date in [validFrom, validTo), and the system held that belief at every
+ * instant in [knownFrom, knownTo). Rows are never edited in meaning: when an event changes the
+ * belief, the rows it contradicts get `knownTo` = the event's recordedAt and new rows take over.
+ * "Who was a member on D, as known at K" is then four range conditions, no replay:
+ *   validFrom ≤ D < validTo  AND  knownFrom ≤ K < knownTo.
+ */
+export const PERIODS = 'periods';
+/** Per city: what the register believes now, so a reducer can find the rows to close by id. */
+export const REGISTER_CITIES = 'cities';
+
+export interface PeriodDoc extends Document {
+  readonly cityId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly field: string;
+  readonly designatedOn: string;
+  readonly validFrom: string;
+  /** exclusive; `OPEN_DATE` while the membership has no end */
+  readonly validTo: string;
+  readonly knownFrom: string;
+  /** exclusive; `OPEN_INSTANT` while the belief is current */
+  readonly knownTo: string;
+}
+
+interface Segment {
+  readonly field: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+}
+
+interface CurrentPeriod extends Segment {
+  readonly id: string;
+  readonly knownFrom: string;
+}
+
+/** What is known of a city's membership: enough to draw its timeline. */
+export interface RegisterCityFacts {
+  readonly id: string;
+  readonly cityId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly designatedOn: string;
+  readonly designationField: string;
+  /** in the order they were recorded; the timeline orders them by domain date */
+  readonly fieldChanges: readonly { readonly effectiveOn: string; readonly to: string }[];
+  readonly withdrawnOn: string | null;
+}
+
+export interface RegisterCityDoc extends Document, RegisterCityFacts {
+  /** the rows with knownTo = OPEN_INSTANT, in full, so closing one needs no read */
+  readonly currentPeriods: readonly CurrentPeriod[];
+  /** the last number used in a period id `<cityId>-<n>` */
+  readonly counter: number;
+  /** the latest knowledge instant applied to this city (guards against a clock going back) */
+  readonly knownSince: string;
+}
+
+const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn'] as const;
+
+export const membershipRegisterProjection: ProjectionDefinition = {
+  name: 'membership-register',
+  version: 1,
+  collections: {
+    [PERIODS]: {
+      indexes: [
+        // "as known at K": rows still believed after K (the current ones, and those closed later)
+        ['knownTo', 'validTo'],
+        // "on D" for early dates, when few rows began before D
+        ['validFrom', 'validTo'],
+        // paging in name order can walk this index and stop at the page
+        ['name'],
+        ['cityId'],
+      ],
+    },
+    [REGISTER_CITIES]: { indexes: [] },
+  },
+  handles: HANDLES,
+  touches: (event) =>
+    typeof event.data['cityId'] === 'string' ? [{ collection: REGISTER_CITIES, id: event.data['cityId'] }] : [],
+  apply(recorded, docs) {
+    const event = eventOf(HANDLES, recorded);
+    if (!event) return [];
+    const before = docs.get(REGISTER_CITIES, event.data.cityId) as RegisterCityDoc | undefined;
+    // positions order the log; recordedAt should follow them, but a clock may step back: never let
+    // a belief end before it began
+    const knownAt = before && before.knownSince > recordedAtOf(recorded) ? before.knownSince : recordedAtOf(recorded);
+    let after: RegisterCityFacts;
+    switch (event.type) {
+      case 'CityDesignated': {
+        const { cityId, name, country, field, designatedOn } = event.data;
+        after = { id: cityId, cityId, name, country, designatedOn, designationField: field, fieldChanges: before?.fieldChanges ?? [], withdrawnOn: before?.withdrawnOn ?? null };
+        break;
+      }
+      case 'CityFieldChanged': {
+        if (!before) return [];
+        const { effectiveOn, to } = event.data;
+        after = { ...facts(before), fieldChanges: [...before.fieldChanges, { effectiveOn, to }] };
+        break;
+      }
+      case 'MembershipWithdrawn': {
+        if (!before) return [];
+        after = { ...facts(before), withdrawnOn: event.data.effectiveOn };
+        break;
+      }
+      default:
+        return assertNever(event);
+    }
+    return revise(before, after, knownAt);
+  },
+};
+
+/** Replaces the rows the new timeline contradicts and keeps those it confirms. */
+function revise(
+  before: RegisterCityDoc | undefined,
+  city: RegisterCityFacts,
+  knownAt: string,
+): DocWrite[] {
+  const sameCity = before !== undefined && before.name === city.name && before.country === city.country && before.designatedOn === city.designatedOn;
+  const wanted = timeline(city);
+  const kept = (before?.currentPeriods ?? []).filter((p) => sameCity && wanted.some((s) => sameSegment(s, p)));
+  const dropped = (before?.currentPeriods ?? []).filter((p) => !kept.includes(p));
+  let counter = before?.counter ?? 0;
+  const added = wanted
+    .filter((s) => !kept.some((p) => sameSegment(s, p)))
+    .map((s): CurrentPeriod => ({ id: `${city.cityId}-${(counter += 1)}`, ...s, knownFrom: knownAt }));
+
+  const periodOf = (p: CurrentPeriod, owner: RegisterCityFacts, knownTo: string): PeriodDoc => ({
+    id: p.id,
+    cityId: owner.cityId,
+    name: owner.name,
+    country: owner.country,
+    field: p.field,
+    designatedOn: owner.designatedOn,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    knownFrom: p.knownFrom,
+    knownTo,
+  });
+  const writes: DocWrite[] = [
+    // a row believed for no time at all (superseded at the instant it was learned) is no history: drop it
+    ...dropped.map((p) => ({ collection: PERIODS, id: p.id, doc: p.knownFrom === knownAt ? null : periodOf(p, before ?? city, knownAt) })),
+    ...added.map((p) => ({ collection: PERIODS, id: p.id, doc: periodOf(p, city, OPEN_INSTANT) })),
+  ];
+  if (writes.length === 0) return [];
+  const currentPeriods = [...kept, ...added].sort((a, b) => compare(a.validFrom, b.validFrom));
+  const doc: RegisterCityDoc = { ...city, currentPeriods, counter, knownSince: knownAt };
+  return [...writes, { collection: REGISTER_CITIES, id: city.cityId, doc }];
+}
+
+/**
+ * The membership on the domain clock, from what is known: from the designation to the withdrawal
+ * (exclusive), split at each field change by its effective date. Changes recorded out of date
+ * order are ordered by date (same date: the later recorded wins), so a late correction lands
+ * where it belongs.
+ */
+export function timeline(city: RegisterCityFacts): Segment[] {
+  const end = city.withdrawnOn ?? OPEN_DATE;
+  const starts = [
+    { from: city.designatedOn, field: city.designationField },
+    ...city.fieldChanges.map((c) => ({ from: c.effectiveOn < city.designatedOn ? city.designatedOn : c.effectiveOn, field: c.to })),
+  ].sort((a, b) => compare(a.from, b.from)); // stable: same date keeps the recorded order
+  const segments: Segment[] = [];
+  starts.forEach((start, i) => {
+    const validFrom = start.from;
+    const next = starts[i + 1]?.from ?? end;
+    const validTo = next < end ? next : end;
+    if (validFrom >= validTo) return;
+    const previous = segments.at(-1);
+    if (previous && previous.field === start.field && previous.validTo === validFrom) {
+      segments[segments.length - 1] = { ...previous, validTo };
+    } else {
+      segments.push({ field: start.field, validFrom, validTo });
+    }
+  });
+  return segments;
+}
+
+const facts = (doc: RegisterCityDoc): RegisterCityFacts => ({
+  id: doc.id,
+  cityId: doc.cityId,
+  name: doc.name,
+  country: doc.country,
+  designatedOn: doc.designatedOn,
+  designationField: doc.designationField,
+  fieldChanges: doc.fieldChanges,
+  withdrawnOn: doc.withdrawnOn,
+});
+
+const sameSegment = (a: Segment, b: Segment) => a.field === b.field && a.validFrom === b.validFrom && a.validTo === b.validTo;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `GET /api/audit/membership?asOf&knownAt`: the periods in force on `asOf` as the system knew
+ * them at `knownAt` (defaults to the current belief). `knownAt` is made canonical, because
+ * instants compare as strings.
+ */
+export function registerQuery(asOf: string, knownAt: string = OPEN_INSTANT_BEFORE): Filter {
+  const at = canonicalInstant(knownAt);
+  return { validFrom: { $lte: asOf }, validTo: { $gt: asOf }, knownFrom: { $lte: at }, knownTo: { $gt: at } };
+}
+
+/** The last instant before the open sentinel: "as known now", whatever the server's clock says. */
+const OPEN_INSTANT_BEFORE = '9999-12-31T23:59:59.998Z';
+
+/** The register's page, by name (one row per city: a city's periods never overlap at one instant). */
+export function registerFindOptions(asOf: string, knownAt?: string, page?: number, limit?: number): FindOptions {
+  return { filter: registerQuery(asOf, knownAt), sort: [['name', 1]], ...pageWindow(page, limit) };
+}
+
+export interface RegisterItem {
+  readonly cityId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly field: string;
+  readonly designatedOn: string;
+}
+
+export const toRegisterItem = (period: Document): RegisterItem => {
+  const p = period as PeriodDoc;
+  return { cityId: p.cityId, name: p.name, country: p.country, field: p.field, designatedOn: p.designatedOn };
+};

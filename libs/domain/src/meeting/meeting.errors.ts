@@ -1,0 +1,29 @@
+import type { CalendarDate } from '../shared/calendar.js';
+import { conflict, notFound, ruleBroken } from '../shared/domain-error.js';
+import type { CancelledMeeting, HostedMeeting, ScheduledMeeting } from './meeting.state.js';
+
+export const meetingNotFound = (meetingId: string) => notFound('MeetingNotFound', `no meeting ${meetingId} has been scheduled`);
+
+export const meetingAlreadyScheduled = (meetingId: string, state: ScheduledMeeting | HostedMeeting | CancelledMeeting) =>
+  conflict('MeetingAlreadyScheduled', `meeting ${meetingId} was already scheduled for ${state.plan.startsOn} (${state.plan.title})`);
+
+export const meetingNeedsHostOrVenue = (meetingId: string) =>
+  ruleBroken(
+    'MeetingNeedsHostOrVenue',
+    `meeting ${meetingId} needs a host city or a venue (UNESCO Headquarters hosted the 2008 meeting in Paris without a host city)`,
+  );
+
+export const cancelledMeetingCannotBeHosted = (meetingId: string, state: CancelledMeeting) =>
+  conflict('CancelledMeetingCannotBeHosted', `meeting ${meetingId} was cancelled on ${state.cancelledOn} (${state.reason}); it cannot be recorded as hosted`);
+
+export const meetingAlreadyHosted = (meetingId: string, state: HostedMeeting) =>
+  conflict('MeetingAlreadyHosted', `meeting ${meetingId} was already recorded as held from ${state.held.heldFrom} to ${state.held.heldTo}`);
+
+export const hostedMeetingCannotBeCancelled = (meetingId: string, state: HostedMeeting) =>
+  conflict('HostedMeetingCannotBeCancelled', `meeting ${meetingId} was held from ${state.held.heldFrom}; a meeting that took place cannot be cancelled`);
+
+export const meetingAlreadyCancelled = (meetingId: string, state: CancelledMeeting) =>
+  conflict('MeetingAlreadyCancelled', `meeting ${meetingId} was already cancelled on ${state.cancelledOn}`);
+
+export const cancelledAfterMeetingEnded = (meetingId: string, cancelledOn: CalendarDate, endsOn: CalendarDate) =>
+  ruleBroken('CancelledAfterMeetingEnded', `meeting ${meetingId} was to end on ${endsOn}; it cannot be cancelled on ${cancelledOn}, after it would have ended`);

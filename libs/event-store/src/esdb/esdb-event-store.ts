@@ -13,7 +13,6 @@ import {
   END,
   EventStoreDBClient,
   FORWARDS,
-  type AllStreamResolvedEvent,
   type Position,
   START,
   type StreamingRead,
@@ -41,7 +40,7 @@ import {
   toPortError,
   toRecordedEvent,
 } from './esdb-mapping.js';
-import { EsdbCatchUpSubscription, type PageOfAll } from './esdb-subscription.js';
+import { EsdbCatchUpSubscription, type PageOfAll, toPage } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
   /** gRPC deadline and our own guard for short calls (append, ping, head), in ms */
@@ -75,7 +74,7 @@ export class EsdbEventStore implements EventStore {
    */
   static async connect(connectionString: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> {
     const deadline = options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
-    const client = EventStoreDBClient.connectionString(withDefaultDeadline(connectionString, deadline));
+    const client = EventStoreDBClient.connectionString(withDefaultDeadline(asEsdbScheme(connectionString), deadline));
     return new EsdbEventStore(client, options);
   }
 
@@ -196,32 +195,18 @@ export class EsdbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /**
-   * One page of $all after `cursor` (exclusive). A forwards read from a position includes the
-   * event at that position, so a page of n returns at most n - 1 new events; the page is the
-   * end of the log when the server returned fewer than asked.
-   */
+  /** One page of $all after `cursor` (exclusive), our events only. */
   private async readPageOfAll(cursor: Position | undefined, pageSize: number): Promise<PageOfAll> {
-    let page: AllStreamResolvedEvent[];
     try {
-      page = await this.collect(
+      const read = await this.collect(
         this.client.readAll({ direction: FORWARDS, fromPosition: cursor ?? START, maxCount: pageSize }),
         this.readTimeoutMs,
         'read of $all',
       );
+      return toPage(read, cursor, pageSize);
     } catch (error) {
       throw toPortError(error, 'read of $all');
     }
-    const events: RecordedEvent[] = [];
-    let last: Position | undefined;
-    for (const resolved of page) {
-      const position = positionOf(resolved);
-      if (!position) continue;
-      if (cursor && comparePositions(position, cursor) <= 0) continue;
-      last = position;
-      if (!isSystemEvent(resolved)) events.push(toRecordedEvent(resolved));
-    }
-    return { events, cursor: last ?? cursor, end: page.length < pageSize };
   }
 
   private async positionOfRevision(streamId: string, revision: number): Promise<number> {
@@ -272,6 +257,14 @@ export class EsdbEventStore implements EventStore {
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * KurrentDB (EventStoreDB's new name) documents `kurrentdb://` and `kdb://` connection strings;
+ * client v6 parses only `esdb://`, and the rest of the string is the same.
+ */
+function asEsdbScheme(connectionString: string): string {
+  return connectionString.trim().replace(/^(?:kurrentdb|kdb)(\+discover)?:\/\//i, (_, discover: string | undefined) => `esdb${discover ?? ''}://`);
 }
 
 /** Applies our deadline to every call the client makes, unless the connection string sets one. */

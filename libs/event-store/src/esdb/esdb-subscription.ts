@@ -30,6 +30,24 @@ export interface PageOfAll {
 /** Reads one page of $all strictly after `cursor` (system events are read and dropped). */
 export type ReadPageOfAll = (cursor: Position | undefined, pageSize: number) => Promise<PageOfAll>;
 
+/**
+ * Turns what a forwards `readAll` from `cursor` returned into a page. The read includes the
+ * event at `cursor` itself, so a page of n brings at most n - 1 new events; the log's end is
+ * reached when the server returned fewer than asked.
+ */
+export function toPage(read: readonly AllStreamResolvedEvent[], cursor: Position | undefined, pageSize: number): PageOfAll {
+  const events: RecordedEvent[] = [];
+  let last: Position | undefined;
+  for (const resolved of read) {
+    const position = positionOf(resolved);
+    if (!position) continue;
+    if (cursor && comparePositions(position, cursor) <= 0) continue;
+    last = position;
+    if (!isSystemEvent(resolved)) events.push(toRecordedEvent(resolved));
+  }
+  return { events, cursor: last ?? cursor, end: read.length < pageSize };
+}
+
 const CLOSED = Symbol('closed');
 
 export class EsdbCatchUpSubscription implements Subscription {

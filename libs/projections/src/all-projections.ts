@@ -2,7 +2,8 @@ import type { ProjectionDefinition } from './projection.js';
 import { cityDirectoryProjection } from './city-directory/city-directory.projection.js';
 import { membershipHistoryProjection } from './membership-history/membership-history.projection.js';
 import { membershipRegisterProjection } from './membership-register/membership-register.projection.js';
+import { networkStatisticsProjection } from './network-statistics/network-statistics.projection.js';
 import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
 
 /** Every read model the runner keeps up to date. */
-export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection];
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection];

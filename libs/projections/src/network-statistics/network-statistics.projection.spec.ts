@@ -1,0 +1,98 @@
+import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
+import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary } from './network-statistics.projection.js';
+
+const designated = (cityId: string, name: string, country: string, field: string, designatedOn: string) =>
+  recorded('CityDesignated', { cityId, name, country, field, designatedOn });
+
+// hypothetical withdrawal
+const harbinWithdrawn = recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2019-12-31', reason: 'voluntary' });
+
+const network = [
+  designated('santa-fe', 'Santa Fe', 'US', 'crafts-and-folk-art', '2005-07-13'),
+  designated('lyon', 'Lyon', 'FR', 'media-arts', '2008-11-03'),
+  designated('harbin', 'Harbin', 'CN', 'music', '2010-06-22'),
+  designated('ostersund', 'Östersund', 'SE', 'gastronomy', '2010-06-22'),
+  designated('krakow', 'Kraków', 'PL', 'literature', '2013-10-21'),
+  designated('katowice', 'Katowice', 'PL', 'music', '2015-12-11'),
+  recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }),
+  harbinWithdrawn,
+];
+
+describe('network statistics projection', () => {
+  it('reads as zeros before the first designation', () => {
+    expect(toNetworkSummary(null)).toEqual({ members: 0, withdrawn: 0, countries: 0, byField: {}, byCountry: {}, byYear: [] });
+  });
+
+  it('counts members, withdrawn cities and countries, by current field and by country', () => {
+    const projected = projectEvents(networkStatisticsProjection, log(...network));
+
+    const summary = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+
+    expect(summary).toMatchObject({
+      members: 5,
+      withdrawn: 1,
+      countries: 4,
+      // Lyon counts in literature since 2023; Harbin left music
+      byField: { 'crafts-and-folk-art': 1, gastronomy: 1, literature: 2, music: 1 },
+      byCountry: { FR: 1, PL: 2, SE: 1, US: 1 },
+    });
+  });
+
+  it('gives every year from the first designation, with the network size at each year end', () => {
+    const projected = projectEvents(networkStatisticsProjection, log(...network));
+
+    const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+
+    expect(byYear).toEqual([
+      { year: 2005, designated: 1, cumulative: 1 },
+      { year: 2006, designated: 0, cumulative: 1 },
+      { year: 2007, designated: 0, cumulative: 1 },
+      { year: 2008, designated: 1, cumulative: 2 },
+      { year: 2009, designated: 0, cumulative: 2 },
+      { year: 2010, designated: 2, cumulative: 4 },
+      { year: 2011, designated: 0, cumulative: 4 },
+      { year: 2012, designated: 0, cumulative: 4 },
+      { year: 2013, designated: 1, cumulative: 5 },
+      { year: 2014, designated: 0, cumulative: 5 },
+      { year: 2015, designated: 1, cumulative: 6 },
+      { year: 2016, designated: 0, cumulative: 6 },
+      { year: 2017, designated: 0, cumulative: 6 },
+      { year: 2018, designated: 0, cumulative: 6 },
+      // Harbin's withdrawal takes effect in 2019
+      { year: 2019, designated: 0, cumulative: 5 },
+    ]);
+  });
+
+  it('keeps per city what undoing its counts needs, with lineage', () => {
+    const projected = projectEvents(networkStatisticsProjection, log(...network));
+
+    expect(documentsOf(projected, MEMBERS).filter((m) => m.id === 'harbin' || m.id === 'lyon')).toEqual([
+      { id: 'harbin', country: 'CN', field: 'music', fieldSince: '2010-06-22', status: 'withdrawn', lastEventId: 'event-8', lastPosition: 8 },
+      { id: 'lyon', country: 'FR', field: 'literature', fieldSince: '2023-10-31', status: 'member', lastEventId: 'event-7', lastPosition: 7 },
+    ]);
+    expect(projected.get(SUMMARY)?.get(SUMMARY_ID)).toMatchObject({ lastEventId: 'event-8', lastPosition: 8 });
+  });
+
+  it('does not count a city twice, nor withdraw it twice', () => {
+    const projected = projectEvents(
+      networkStatisticsProjection,
+      log(
+        ...network,
+        designated('lyon', 'Lyon', 'FR', 'media-arts', '2008-11-03'),
+        recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2020-01-01', reason: 'excluded' }),
+      ),
+    );
+
+    expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({ members: 5, withdrawn: 1 });
+  });
+
+  it('lets a country with no member left drop out of the count of countries', () => {
+    const projected = projectEvents(networkStatisticsProjection, log(...network.slice(0, 6), harbinWithdrawn));
+
+    expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({
+      countries: 4,
+      byCountry: { FR: 1, PL: 2, SE: 1, US: 1 },
+      byField: { 'crafts-and-folk-art': 1, gastronomy: 1, literature: 1, 'media-arts': 1, music: 1 },
+    });
+  });
+});

@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Clock } from '@uccn/application';
+import { loadConfig } from '@uccn/config';
+import { createApp } from '../../../apps/api/src/app.factory.js';
+import { ProjectionsService } from '../../../apps/api/src/infrastructure/projections.service.js';
+import { ApiClient, eventually } from './http-client.js';
+import { TEST_KEYS, TEST_KEYS_JSON } from './test-keys.js';
+
+export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-e2e-'));
+
+export interface InProcessRegistry {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly app: NestFastifyApplication;
+  readonly secretariat: ApiClient;
+  readonly auditor: ApiClient;
+  readonly analyst: ApiClient;
+  readonly anonymous: ApiClient;
+  /** resolves when every projection has applied the log up to `position` */
+  settled(position: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The whole API on the embedded stores in a fresh data directory, listening on a loopback port. */
+export async function startRegistry(options: { dataDir?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<InProcessRegistry> {
+  const dataDir = options.dataDir ?? newDataDir();
+  const config = loadConfig({ UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, UCCN_RATE_LIMIT: '0', ...options.env });
+  const { app } = await createApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const client = new ApiClient(url);
+  const runner = app.get(ProjectionsService).runner;
+  return {
+    url,
+    dataDir,
+    app,
+    secretariat: client.as(TEST_KEYS.secretariat.key),
+    auditor: client.as(TEST_KEYS.auditor.key),
+    analyst: client.as(TEST_KEYS.analyst.key),
+    anonymous: client,
+    settled: async (position) => runner?.waitForPosition(position),
+    close: () => app.close(),
+  };
+}
+
+export interface RegistryProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const MAIN = path.resolve(import.meta.dirname, '../../../dist/apps/api/src/main.js');
+
+/**
+ * The built server (`npm run build`) as its own process, for tests that kill it. The port is
+ * chosen by the test so that a restart serves on the same address.
+ */
+export async function spawnRegistry(dataDir: string, port: number): Promise<RegistryProcess> {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, PORT: String(port), HOST: '127.0.0.1', UCCN_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    const res = await fetch(`${url}/health`);
+    if (res.status !== 200) throw new Error('not up');
+  }, 30_000);
+  return {
+    url,
+    child,
+    output: () => output,
+    kill: async (signal = 'SIGKILL') => {
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A free loopback port (bind to 0, read it, release it). */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -24,5 +24,8 @@ export * from './meeting/meeting.errors.js';
 export * from './meeting/meeting.decide.js';
 export * from './application/application.events.js';
 export * from './application/application.commands.js';
+export * from './application/application.state.js';
+export * from './application/application.errors.js';
+export * from './application/application.decide.js';
 export * from './partnership/partnership.events.js';
 export * from './partnership/partnership.commands.js';

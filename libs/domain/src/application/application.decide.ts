@@ -1,0 +1,133 @@
+import { yearOf } from '../shared/calendar.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import {
+  requireCountry,
+  requireDate,
+  requireNotInFuture,
+  requireOneOf,
+  requirePositiveInteger,
+  requireSlug,
+  requireText,
+  requireToday,
+} from '../shared/validation.js';
+import type { DesignateCity } from '../city/city.commands.js';
+import { requireFieldOpenOn, requireKnownField } from '../network/network.decide.js';
+import { NETWORK_FOUNDED_ON } from '../network/network.state.js';
+import type { ApplicationCommand, DecideApplication, EndorseApplication, SubmitApplication } from './application.commands.js';
+import {
+  applicationAlreadyDecided,
+  applicationAlreadyEndorsed,
+  applicationAlreadySubmitted,
+  applicationDateOutOfOrder,
+  applicationNotFound,
+  callBeforeNetworkFounded,
+  endorsementRequired,
+} from './application.errors.js';
+import {
+  APPLICATION_DECISIONS,
+  type ApplicationDecided,
+  type ApplicationEndorsed,
+  type ApplicationEvent,
+  type ApplicationSubmitted,
+} from './application.events.js';
+import { evolveApplication, initialApplicationState, type ApplicationState } from './application.state.js';
+
+/* Checks in the order shape (400) → state (404/409) → dated rules (422), as in every decider. */
+
+function submitApplication(command: SubmitApplication, state: ApplicationState): ApplicationSubmitted[] {
+  const today = requireToday(command.today);
+  const applicationId = requireSlug(command.applicationId, 'applicationId');
+  const cityId = requireSlug(command.cityId, 'cityId');
+  const cityName = requireText(command.cityName, 'cityName');
+  const country = requireCountry(command.country, 'country');
+  const field = requireKnownField(command.catalogue, command.field);
+  const callYear = requirePositiveInteger(command.callYear, 'callYear');
+  const submittedOn = requireDate(command.submittedOn, 'submittedOn');
+
+  if (state.status !== 'unknown') throw applicationAlreadySubmitted(state.application);
+
+  if (callYear < yearOf(NETWORK_FOUNDED_ON)) throw callBeforeNetworkFounded(callYear);
+  requireNotInFuture(submittedOn, today, 'submittedOn');
+  requireFieldOpenOn(field, submittedOn);
+
+  return [
+    {
+      type: 'ApplicationSubmitted',
+      data: { applicationId, cityId, cityName, country, field: field.field, callYear, submittedOn },
+    },
+  ];
+}
+
+function endorseApplication(command: EndorseApplication, state: ApplicationState): ApplicationEndorsed[] {
+  const today = requireToday(command.today);
+  const applicationId = requireSlug(command.applicationId, 'applicationId');
+  const endorsedOn = requireDate(command.endorsedOn, 'endorsedOn');
+  const by = requireText(command.by, 'by');
+
+  if (state.status === 'unknown') throw applicationNotFound(applicationId);
+  if (state.status === 'decided') throw applicationAlreadyDecided(applicationId, state);
+  if (state.status === 'endorsed') throw applicationAlreadyEndorsed(applicationId, state.endorsement);
+
+  requireNotInFuture(endorsedOn, today, 'endorsedOn');
+  const { submittedOn } = state.application;
+  if (endorsedOn < submittedOn) throw applicationDateOutOfOrder('endorsement', endorsedOn, 'submission', submittedOn);
+
+  return [{ type: 'ApplicationEndorsed', data: { applicationId, endorsedOn, by } }];
+}
+
+function decideApplication(command: DecideApplication, state: ApplicationState): ApplicationDecided[] {
+  const today = requireToday(command.today);
+  const applicationId = requireSlug(command.applicationId, 'applicationId');
+  const decision = requireOneOf(command.decision, APPLICATION_DECISIONS, 'decision');
+  const decidedOn = requireDate(command.decidedOn, 'decidedOn');
+
+  if (state.status === 'unknown') throw applicationNotFound(applicationId);
+  if (state.status === 'decided') throw applicationAlreadyDecided(applicationId, state);
+
+  // the national commission endorses before the application goes to UNESCO (seed 003)
+  if (decision === 'designated' && state.status !== 'endorsed') throw endorsementRequired(applicationId);
+  requireNotInFuture(decidedOn, today, 'decidedOn');
+  const { application } = state;
+  if (decidedOn < application.submittedOn) {
+    throw applicationDateOutOfOrder('decision', decidedOn, 'submission', application.submittedOn);
+  }
+  if (state.status === 'endorsed' && decidedOn < state.endorsement.endorsedOn) {
+    throw applicationDateOutOfOrder('decision', decidedOn, 'endorsement', state.endorsement.endorsedOn);
+  }
+
+  const { cityId, cityName, country, field } = application;
+  return [{ type: 'ApplicationDecided', data: { applicationId, decision, decidedOn, cityId, cityName, country, field } }];
+}
+
+function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
+  switch (command.type) {
+    case 'SubmitApplication':
+      return submitApplication(command, state);
+    case 'EndorseApplication':
+      return endorseApplication(command, state);
+    case 'DecideApplication':
+      return decideApplication(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, ApplicationState> = {
+  decide,
+  evolve: evolveApplication,
+  initialState: initialApplicationState,
+};
+
+/** What the designation process adds before sending: the catalogue it loaded and the server's date. */
+export type DesignationFromDecision = Omit<DesignateCity, 'catalogue' | 'today'>;
+
+/**
+ * The city designation a `designated` decision calls for (DESIGN §2.6), or null for
+ * `not-designated`. The designation is dated on the decision and names the application, which
+ * makes a retried designation a no-op in the city decider rather than a conflict.
+ */
+export function designationFromDecision(event: ApplicationDecided): DesignationFromDecision | null {
+  const { applicationId, decision, decidedOn, cityId, cityName, country, field } = event.data;
+  if (decision !== 'designated') return null;
+  return { type: 'DesignateCity', cityId, name: cityName, country, field, designatedOn: decidedOn, applicationId };
+}

@@ -3,7 +3,8 @@ import { cityDirectoryProjection } from './city-directory/city-directory.project
 import { membershipHistoryProjection } from './membership-history/membership-history.projection.js';
 import { membershipRegisterProjection } from './membership-register/membership-register.projection.js';
 import { networkStatisticsProjection } from './network-statistics/network-statistics.projection.js';
+import { meetingsProjection } from './meetings/meetings.projection.js';
 import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
 
 /** Every read model the runner keeps up to date. */
-export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection];
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection, meetingsProjection];

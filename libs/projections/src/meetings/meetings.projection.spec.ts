@@ -1,0 +1,100 @@
+import { documentsOf, findDocuments, log, projectEvents, recorded } from '../testing/project-events.js';
+import { MEETINGS, meetingsProjection, meetingsQuery } from './meetings.projection.js';
+
+const krakowKatowice = recorded('MeetingScheduled', {
+  meetingId: 'uccn-2018', kind: 'annual-conference', title: 'XII UNESCO Creative Cities Network Annual Conference', edition: 12,
+  hostCityIds: ['krakow', 'katowice'], startsOn: '2018-06-12', endsOn: '2018-06-15', theme: 'Creative Crossroads', format: 'in-person',
+});
+const paris = recorded('MeetingScheduled', {
+  meetingId: 'uccn-2008-paris', kind: 'annual-conference', title: 'I Annual Meeting', edition: 1,
+  hostCityIds: [], venue: 'UNESCO Headquarters, Paris', startsOn: '2008-01-28', endsOn: '2008-01-29', format: 'in-person',
+});
+const santaFe = recorded('MeetingScheduled', {
+  meetingId: 'uccn-2008-santa-fe', kind: 'annual-conference', title: 'II Annual Meeting', edition: 2,
+  hostCityIds: ['santa-fe'], startsOn: '2008-09-14', endsOn: '2008-09-17', format: 'in-person',
+});
+const musicSubnetwork = recorded('MeetingScheduled', {
+  meetingId: 'music-2008', kind: 'subnetwork', title: 'Cities of Music meeting', field: 'music',
+  hostCityIds: ['bologna'], startsOn: '2008-05-05', endsOn: '2008-05-06', format: 'in-person',
+});
+
+describe('meetings projection', () => {
+  it('shows the joint Kraków–Katowice conference as hosted, with attendance', () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      log(
+        krakowKatowice,
+        recorded('MeetingHosted', {
+          meetingId: 'uccn-2018', attendeeCityIds: ['krakow', 'katowice', 'lyon', 'ostersund', 'lyon'],
+          heldFrom: '2018-06-12', heldTo: '2018-06-15', format: 'in-person',
+        }),
+      ),
+    );
+
+    expect(documentsOf(projected, MEETINGS)).toEqual([
+      {
+        id: 'uccn-2018', meetingId: 'uccn-2018', kind: 'annual-conference', title: 'XII UNESCO Creative Cities Network Annual Conference',
+        edition: 12, field: null, country: null, hostCityIds: ['krakow', 'katowice'], venue: null,
+        startsOn: '2018-06-12', endsOn: '2018-06-15', year: 2018, theme: 'Creative Crossroads', format: 'in-person',
+        status: 'hosted', attendeeCityIds: ['krakow', 'katowice', 'lyon', 'ostersund'], attendance: 4,
+        heldFrom: '2018-06-12', heldTo: '2018-06-15', cancellation: null,
+        lastEventId: 'event-2', lastPosition: 2,
+      },
+    ]);
+  });
+
+  it('keeps the Paris meeting at UNESCO Headquarters as a venue with no host city', () => {
+    const [meeting] = documentsOf(projectEvents(meetingsProjection, log(paris)), MEETINGS);
+
+    expect(meeting).toMatchObject({ hostCityIds: [], venue: 'UNESCO Headquarters, Paris', status: 'scheduled', attendance: 0, year: 2008 });
+  });
+
+  it('finds both 2008 annual meetings, Paris and Santa Fe, by kind and year, by date', () => {
+    const projected = projectEvents(meetingsProjection, log(santaFe, musicSubnetwork, paris, krakowKatowice));
+
+    const found = findDocuments(projected, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 }));
+
+    expect(found.map((m) => m.id)).toEqual(['uccn-2008-paris', 'uccn-2008-santa-fe']);
+    expect(findDocuments(projected, MEETINGS, meetingsQuery({ year: 2008 })).map((m) => m.id)).toEqual([
+      'uccn-2008-paris', 'music-2008', 'uccn-2008-santa-fe',
+    ]);
+    expect(meetingsQuery({ kind: 'subnetwork' }, 3, 10)).toEqual({ filter: { kind: 'subnetwork' }, sort: [['startsOn', 1]], skip: 20, limit: 10 });
+  });
+
+  it('records the 2020 conference as cancelled by force majeure', () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      log(
+        recorded('MeetingScheduled', {
+          meetingId: 'uccn-2020', kind: 'annual-conference', title: 'XIV Annual Conference', edition: 14,
+          hostCityIds: ['santos'], startsOn: '2020-06-22', endsOn: '2020-06-26', format: 'in-person',
+        }),
+        recorded('MeetingCancelled', { meetingId: 'uccn-2020', cancelledOn: '2020-03-20', reason: 'COVID-19 pandemic', forceMajeure: true }),
+      ),
+    );
+
+    expect(projected.get(MEETINGS)?.get('uccn-2020')).toMatchObject({
+      status: 'cancelled',
+      year: 2020,
+      attendance: 0,
+      heldFrom: null,
+      cancellation: { cancelledOn: '2020-03-20', reason: 'COVID-19 pandemic', forceMajeure: true },
+      lastPosition: 2,
+    });
+  });
+
+  it('records the format a meeting was held in, when it differs from the plan', () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      log(
+        recorded('MeetingScheduled', {
+          meetingId: 'uccn-2021', kind: 'annual-conference', title: 'Annual Conference 2021', hostCityIds: ['santos'],
+          startsOn: '2021-07-06', endsOn: '2021-07-07', theme: 'Build back better through culture and creativity', format: 'hybrid',
+        }),
+        recorded('MeetingHosted', { meetingId: 'uccn-2021', attendeeCityIds: [], heldFrom: '2021-07-06', heldTo: '2021-07-07', format: 'online' }),
+      ),
+    );
+
+    expect(projected.get(MEETINGS)?.get('uccn-2021')).toMatchObject({ status: 'hosted', format: 'online', edition: null, attendance: 0 });
+  });
+});

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@uccn/config';
+import { ProjectorModule } from './projector.module.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  await app.init();
+  new Logger('UCCN Projector').log(
+    `running projections: ${config.eventStoreUrl ? 'EventStoreDB' : 'SQLite'} → ${config.mongodbUrl ? 'MongoDB' : 'SQLite'}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

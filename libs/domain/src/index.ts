@@ -29,3 +29,6 @@ export * from './application/application.errors.js';
 export * from './application/application.decide.js';
 export * from './partnership/partnership.events.js';
 export * from './partnership/partnership.commands.js';
+export * from './partnership/partnership.state.js';
+export * from './partnership/partnership.errors.js';
+export * from './partnership/partnership.decide.js';

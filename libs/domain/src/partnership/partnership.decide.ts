@@ -1,0 +1,155 @@
+import { assertNever, type Decider } from '../shared/decider.js';
+import { invalid } from '../shared/domain-error.js';
+import {
+  requireCountry,
+  requireDate,
+  requireNotInFuture,
+  requireOptionalDate,
+  requireOptionalText,
+  requireOrderedPeriod,
+  requireSlug,
+  requireText,
+  requireToday,
+} from '../shared/validation.js';
+import type { AddPartner, ConcludePartnership, LaunchPartnership, PartnershipCommand } from './partnership.commands.js';
+import {
+  joinedOutsidePartnershipDates,
+  partnerAlreadyInPartnership,
+  partnershipAlreadyConcluded,
+  partnershipAlreadyLaunched,
+  partnershipDateOutOfOrder,
+  partnershipNotFound,
+} from './partnership.errors.js';
+import type { Partner, PartnerJoined, PartnershipConcluded, PartnershipEvent, PartnershipLaunched } from './partnership.events.js';
+import {
+  evolvePartnership,
+  findPartner,
+  initialPartnershipState,
+  partnerKey,
+  type PartnershipState,
+} from './partnership.state.js';
+
+/* Checks in the order shape (400) → state (404/409) → dated rules (422), as in every decider. */
+
+function launchPartnership(command: LaunchPartnership, state: PartnershipState): PartnershipLaunched[] {
+  const today = requireToday(command.today);
+  const partnershipId = requireSlug(command.partnershipId, 'partnershipId');
+  const name = requireText(command.name, 'name');
+  const programme = requireOptionalText(command.programme, 'programme');
+  const leadPartner = requirePartner(command.leadPartner, 'leadPartner');
+  if (!Array.isArray(command.partners)) throw invalid('InvalidList', 'partners must be a list', 'partners');
+  const partners = command.partners.map((partner) => requirePartner(partner, 'partners'));
+  requireDistinctPartners([leadPartner, ...partners]);
+  const creativeIndustries = requireTextList(command.creativeIndustries ?? [], 'creativeIndustries');
+  const startsOn = requireDate(command.startsOn, 'startsOn');
+  const endsOn = requireOptionalDate(command.endsOn, 'endsOn');
+  if (endsOn !== undefined) requireOrderedPeriod(startsOn, endsOn, 'startsOn', 'endsOn');
+
+  if (state.status !== 'unknown') throw partnershipAlreadyLaunched(state.charter);
+
+  // the planned end may lie ahead ("the project runs until December 2012"); the launch may not
+  requireNotInFuture(startsOn, today, 'startsOn');
+
+  return [
+    {
+      type: 'PartnershipLaunched',
+      data: {
+        partnershipId,
+        name,
+        ...(programme === undefined ? {} : { programme }),
+        leadPartner,
+        partners,
+        creativeIndustries,
+        startsOn,
+        ...(endsOn === undefined ? {} : { endsOn }),
+      },
+    },
+  ];
+}
+
+function addPartner(command: AddPartner, state: PartnershipState): PartnerJoined[] {
+  const today = requireToday(command.today);
+  const partnershipId = requireSlug(command.partnershipId, 'partnershipId');
+  const partner = requirePartner({ name: command.name, country: command.country, cityId: command.cityId }, '');
+  const joinedOn = requireDate(command.joinedOn, 'joinedOn');
+
+  if (state.status === 'unknown') throw partnershipNotFound(partnershipId);
+  if (state.status === 'concluded') throw partnershipAlreadyConcluded(partnershipId, state);
+  const already = findPartner(state, partner);
+  if (already) throw partnerAlreadyInPartnership(partnershipId, already);
+
+  requireNotInFuture(joinedOn, today, 'joinedOn');
+  const { charter } = state;
+  if (joinedOn < charter.startsOn || (charter.endsOn !== undefined && joinedOn > charter.endsOn)) {
+    throw joinedOutsidePartnershipDates(partnershipId, joinedOn, charter);
+  }
+
+  return [{ type: 'PartnerJoined', data: { partnershipId, partner, joinedOn } }];
+}
+
+function concludePartnership(command: ConcludePartnership, state: PartnershipState): PartnershipConcluded[] {
+  const today = requireToday(command.today);
+  const partnershipId = requireSlug(command.partnershipId, 'partnershipId');
+  const concludedOn = requireDate(command.concludedOn, 'concludedOn');
+  const outcome = requireOptionalText(command.outcome, 'outcome');
+
+  if (state.status === 'unknown') throw partnershipNotFound(partnershipId);
+  if (state.status === 'concluded') throw partnershipAlreadyConcluded(partnershipId, state);
+
+  requireNotInFuture(concludedOn, today, 'concludedOn');
+  const { charter, members } = state;
+  if (concludedOn < charter.startsOn) throw partnershipDateOutOfOrder('conclusion', concludedOn, 'launch', charter.startsOn);
+  const lastJoined = members.reduce((latest, member) => (member.joinedOn > latest ? member.joinedOn : latest), charter.startsOn);
+  if (concludedOn < lastJoined) throw partnershipDateOutOfOrder('conclusion', concludedOn, 'last partner joining', lastJoined);
+
+  return [
+    {
+      type: 'PartnershipConcluded',
+      data: { partnershipId, concludedOn, ...(outcome === undefined ? {} : { outcome }) },
+    },
+  ];
+}
+
+/** `at` prefixes the request field at fault: `leadPartner.country`, `partners.name`, or bare `country`. */
+function requirePartner(value: unknown, at: string): Partner {
+  const path = (field: string) => (at === '' ? field : `${at}.${field}`);
+  if (typeof value !== 'object' || value === null) throw invalid('InvalidPartner', `${at} must be a partner {name, country, cityId?}`, at);
+  const candidate = value as Record<string, unknown>;
+  const name = requireText(candidate['name'], path('name'));
+  const country = requireCountry(candidate['country'], path('country'));
+  const cityId = candidate['cityId'] === undefined ? undefined : requireSlug(candidate['cityId'], path('cityId'));
+  return { name, country, ...(cityId === undefined ? {} : { cityId }) };
+}
+
+function requireDistinctPartners(partners: readonly Partner[]): void {
+  const seen = new Set<string>();
+  for (const partner of partners) {
+    const key = partnerKey(partner);
+    if (seen.has(key)) throw invalid('DuplicateValue', `${partner.name} (${partner.country}) is named more than once`, 'partners');
+    seen.add(key);
+  }
+}
+
+function requireTextList(value: unknown, field: string): readonly string[] {
+  if (!Array.isArray(value)) throw invalid('InvalidList', `${field} must be a list`, field);
+  return value.map((item) => requireText(item, field));
+}
+
+function decide(command: PartnershipCommand, state: PartnershipState): PartnershipEvent[] {
+  switch (command.type) {
+    case 'LaunchPartnership':
+      return launchPartnership(command, state);
+    case 'AddPartner':
+      return addPartner(command, state);
+    case 'ConcludePartnership':
+      return concludePartnership(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
+  decide,
+  evolve: evolvePartnership,
+  initialState: initialPartnershipState,
+};

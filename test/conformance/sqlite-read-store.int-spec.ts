@@ -84,6 +84,14 @@ describe('SqliteReadStore (SQLite only)', () => {
       expect(descending).not.toContain('USE TEMP B-TREE FOR ORDER BY');
     });
 
+    it('counts, even of booleans (whose JSON type is checked), are answered from the index alone', async () => {
+      const collection = await seedDirectory(3000);
+      expect(store.explainCount(collection, { member: true })).toEqual([expect.stringMatching(/^SEARCH doc_directory USING COVERING INDEX idx_directory__member\b/)]);
+      const [first] = store.explainCount(collection, { field: 'film', year: { $in: [2010, 2011] } });
+      expect(first).toMatch(/^SEARCH doc_directory USING COVERING INDEX idx_directory__field__year\b/);
+      expect(await store.count(collection, { member: true })).toBe(2000);
+    });
+
     it('a filter on a field without an index is a full scan (the check above can tell)', async () => {
       const collection = await seedDirectory(300);
       expect(fullScan(store.explainFind(collection, { filter: { name: 'City 7' } }))).toBe(true);

@@ -17,8 +17,10 @@ describe('translating read store filters to SQL', () => {
     expect(orderByClause([['year', -1]])).toContain(fieldExpression('year'));
   });
 
-  it('ends every index with id, so the index also serves the id tie-breaker', () => {
-    expect(createIndexSql('directory', ['country'])).toMatch(/\(json_extract\(doc, '\$\.country'\), id\)$/);
+  it('puts id right after the values, so the index also serves the id tie-breaker, then the JSON types', () => {
+    expect(createIndexSql('directory', ['field', 'year'])).toMatch(
+      /\(json_extract\(doc, '\$\.field'\), json_extract\(doc, '\$\.year'\), id, json_type\(doc, '\$\.field'\), json_type\(doc, '\$\.year'\)\)$/,
+    );
   });
 
   it('reads id from its column, not from the JSON', () => {

@@ -150,13 +150,19 @@ export function tableName(collection: string): string {
   return `"doc_${collection}"`;
 }
 
-/** Index per field list; `id` is appended so that the index also serves the tie-breaker. */
-export function indexName(collection: string, fields: readonly string[]): string {
-  return `"idx_${collection}__${fields.join('__')}"`;
-}
-
+/**
+ * The index for a field list: the values, then `id` (so one index also serves the `id` tie-breaker
+ * in ORDER BY), then the JSON types the boolean/0/1 guards read, so even those filters (e.g. a
+ * count of `member: true`) are answered from the index without reading a document.
+ */
 export function createIndexSql(collection: string, fields: readonly string[]): string {
   if (fields.length === 0) throw new Error('an index needs at least one field');
-  const columns = [...fields.map(fieldExpression), 'id'].join(', ');
+  const values = fields.map(fieldExpression);
+  const types = fields.filter((field) => field !== 'id').map(jsonType);
+  const columns = [...values, 'id', ...types].join(', ');
   return `CREATE INDEX IF NOT EXISTS ${indexName(collection, fields)} ON ${tableName(collection)} (${columns})`;
+}
+
+export function indexName(collection: string, fields: readonly string[]): string {
+  return `"idx_${collection}__${fields.join('__')}"`;
 }

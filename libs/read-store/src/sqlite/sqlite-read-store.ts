@@ -24,7 +24,8 @@ export interface SqliteReadStoreOptions {
 const TABLE_PREFIX = 'doc_';
 /** enough for every query shape the projections use; the oldest are finalized past this */
 const STATEMENT_CACHE_SIZE = 500;
-const LARGE_UNIT = 1000;
+/** changed documents after which the planner's statistics are refreshed (a rebuild writes many) */
+const CHANGES_BETWEEN_OPTIMIZE = 20_000;
 
 /**
  * The embedded read store: one table per collection holding each document as JSON, expression
@@ -35,6 +36,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements = new Map<string, Database.Statement>();
   /** collections known to exist; only a positive cache, a miss asks sqlite_master */
   private readonly tables = new Set<string>();
+  private changesSinceOptimize = 0;
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -95,11 +97,18 @@ export class SqliteReadStore implements ReadStore {
     });
   }
 
+  /** Like `explainFind`, for `count`. */
+  explainCount(collection: string, filter?: Filter): string[] {
+    return this.guard(() => {
+      const { sql, params } = countSql(collection, filter);
+      return this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => (row as { detail: string }).detail);
+    });
+  }
+
   async count(collection: string, filter?: Filter): Promise<number> {
     return this.guard(() => {
-      const where = whereClause(filter);
-      const sql = `SELECT count(*) FROM ${tableName(collection)} WHERE ${where.sql}`;
-      return this.read(collection, 0, () => this.statement(sql).pluck().get(...where.params) as number);
+      const { sql, params } = countSql(collection, filter);
+      return this.read(collection, 0, () => this.statement(sql).pluck().get(...params) as number);
     });
   }
 
@@ -139,8 +148,12 @@ export class SqliteReadStore implements ReadStore {
         for (const collection of created) this.tables.delete(collection);
         throw error;
       }
-      // a rebuild's big batches change a table's shape; refresh the statistics the planner uses
-      if (unit.changes.length >= LARGE_UNIT) this.db.pragma('optimize');
+      // a rebuild changes a table's size by orders of magnitude; stale statistics mislead the planner
+      this.changesSinceOptimize += unit.changes.length;
+      if (this.changesSinceOptimize >= CHANGES_BETWEEN_OPTIMIZE) {
+        this.changesSinceOptimize = 0;
+        this.db.pragma('optimize');
+      }
     });
   }
 
@@ -263,6 +276,11 @@ export class SqliteReadStore implements ReadStore {
     }
     return statement;
   }
+}
+
+function countSql(collection: string, filter: Filter | undefined): { sql: string; params: unknown[] } {
+  const where = whereClause(filter);
+  return { sql: `SELECT count(*) FROM ${tableName(collection)} WHERE ${where.sql}`, params: where.params };
 }
 
 function upsertSql(collection: string): string {

@@ -4,7 +4,9 @@ import { membershipHistoryProjection } from './membership-history/membership-his
 import { membershipRegisterProjection } from './membership-register/membership-register.projection.js';
 import { networkStatisticsProjection } from './network-statistics/network-statistics.projection.js';
 import { meetingsProjection } from './meetings/meetings.projection.js';
+import { applicationsProjection } from './applications/applications.projection.js';
+import { partnershipsProjection } from './partnerships/partnerships.projection.js';
 import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
 
 /** Every read model the runner keeps up to date. */
-export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection, meetingsProjection];
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection, meetingsProjection, applicationsProjection, partnershipsProjection];

@@ -1,0 +1,74 @@
+import type { Document, FindOptions } from '@uccn/read-store';
+import { assertNever, type ApplicationDecision } from '@uccn/domain';
+import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { pageWindow } from '../shared/paging.js';
+import { eventOf } from '../shared/registry-event.js';
+
+export const APPLICATIONS = 'applications';
+
+export type ApplicationStatus = 'submitted' | 'endorsed' | ApplicationDecision;
+
+export interface ApplicationDoc extends Document {
+  readonly applicationId: string;
+  readonly cityId: string;
+  readonly cityName: string;
+  readonly country: string;
+  readonly field: string;
+  readonly callYear: number;
+  readonly submittedOn: string;
+  readonly status: ApplicationStatus;
+  /** by the national commission (seed 003) */
+  readonly endorsement: { readonly endorsedOn: string; readonly by: string } | null;
+  readonly decision: { readonly decision: ApplicationDecision; readonly decidedOn: string } | null;
+}
+
+const HANDLES = ['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDecided'] as const;
+
+export const applicationsProjection: ProjectionDefinition = {
+  name: 'applications',
+  version: 1,
+  collections: { [APPLICATIONS]: { indexes: [['callYear', 'status', 'submittedOn'], ['status', 'submittedOn'], ['submittedOn']] } },
+  handles: HANDLES,
+  touches: (event) =>
+    typeof event.data['applicationId'] === 'string' ? [{ collection: APPLICATIONS, id: event.data['applicationId'] }] : [],
+  apply(recorded, docs) {
+    const event = eventOf(HANDLES, recorded);
+    if (!event) return [];
+    if (event.type === 'ApplicationSubmitted') {
+      const { applicationId, cityId, cityName, country, field, callYear, submittedOn } = event.data;
+      return [
+        write({ id: applicationId, applicationId, cityId, cityName, country, field, callYear, submittedOn, status: 'submitted', endorsement: null, decision: null }),
+      ];
+    }
+    const application = docs.get(APPLICATIONS, event.data.applicationId) as ApplicationDoc | undefined;
+    if (!application) return [];
+    switch (event.type) {
+      case 'ApplicationEndorsed': {
+        const { endorsedOn, by } = event.data;
+        // an endorsement never takes back a decision already taken
+        const status = application.decision ? application.status : 'endorsed';
+        return [write({ ...application, status, endorsement: { endorsedOn, by } })];
+      }
+      case 'ApplicationDecided': {
+        const { decision, decidedOn } = event.data;
+        return [write({ ...application, status: decision, decision: { decision, decidedOn } })];
+      }
+      default:
+        return assertNever(event);
+    }
+  },
+};
+
+const write = (doc: ApplicationDoc): DocWrite => ({ collection: APPLICATIONS, id: doc.id, doc });
+
+/** `GET /api/analytics/applications?callYear&status`: by submission date. */
+export function applicationsQuery(
+  filter: { readonly callYear?: number; readonly status?: ApplicationStatus },
+  page?: number,
+  limit?: number,
+): FindOptions {
+  const where: Record<string, string | number> = {};
+  if (filter.callYear !== undefined) where['callYear'] = filter.callYear;
+  if (filter.status !== undefined) where['status'] = filter.status;
+  return { filter: where, sort: [['submittedOn', 1]], ...pageWindow(page, limit) };
+}

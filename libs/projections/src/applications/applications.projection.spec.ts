@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { APPLICATIONS, applicationsProjection, applicationsQuery } from './applications.projection.js';
 
 const ostersund = {
@@ -12,7 +12,7 @@ describe('applications projection', () => {
   it('follows an application from submission through the national endorsement to the designation', () => {
     const projected = projectEvents(
       applicationsProjection,
-      log(
+      logOf(
         recorded('ApplicationSubmitted', { ...ostersund, submittedOn: '2010-03-01' }),
         recorded('ApplicationEndorsed', { applicationId: 'ostersund-2010', endorsedOn: '2010-03-20', by: 'Svenska Unescorådet' }),
         recorded('ApplicationDecided', { ...ostersund, decision: 'designated', decidedOn: '2010-06-22' }),
@@ -33,7 +33,7 @@ describe('applications projection', () => {
   it('shows an endorsed application awaiting UNESCO, and one not designated', () => {
     const projected = projectEvents(
       applicationsProjection,
-      log(
+      logOf(
         recorded('ApplicationSubmitted', { ...norrkoping, submittedOn: '2017-02-10' }),
         recorded('ApplicationEndorsed', { applicationId: 'norrkoping-2017', endorsedOn: '2017-03-01', by: 'Svenska Unescorådet' }),
         recorded('ApplicationSubmitted', { ...ostersund, applicationId: 'ostersund-2017', callYear: 2017, submittedOn: '2017-02-01' }),

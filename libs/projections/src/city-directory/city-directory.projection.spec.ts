@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter } from './city-directory.projection.js';
 
 const lyonDesignated = recorded(
@@ -14,7 +14,7 @@ const ostersundDesignated = recorded(
 );
 
 const cityOf = (events: readonly RecordedEvent[], cityId: string) =>
-  projectEvents(cityDirectoryProjection, log(...events)).get(CITIES)?.get(cityId);
+  projectEvents(cityDirectoryProjection, logOf(...events)).get(CITIES)?.get(cityId);
 
 describe('city directory projection', () => {
   it('lists a designated city as a member with its field, both clocks and the first monitoring report due', () => {
@@ -115,7 +115,7 @@ describe('city directory projection', () => {
   });
 
   it('ignores a review of a report that is no longer the last one', () => {
-    const events = log(
+    const events = logOf(
       ostersundDesignated,
       recorded('ReportSubmitted', {
         cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-06-01',
@@ -150,7 +150,7 @@ describe('city directory projection', () => {
   });
 
   it('writes nothing for city events of a city it never saw designated', () => {
-    const events = log(recorded('CityFieldChanged', { cityId: 'nowhere', from: 'film', to: 'music', effectiveOn: '2020-01-01' }));
+    const events = logOf(recorded('CityFieldChanged', { cityId: 'nowhere', from: 'film', to: 'music', effectiveOn: '2020-01-01' }));
 
     expect(documentsOf(projectEvents(cityDirectoryProjection, events), CITIES)).toEqual([]);
   });

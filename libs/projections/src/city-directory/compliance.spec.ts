@@ -1,4 +1,4 @@
-import { log, projectEvents, recorded } from '../testing/project-events.js';
+import { logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { CITIES, cityDirectoryProjection, type CityDirectoryDoc } from './city-directory.projection.js';
 import { complianceOf, complianceQuery } from './compliance.js';
 import { nextMonitoringReportDue } from './monitoring-schedule.js';
@@ -33,7 +33,7 @@ describe('monitoring report schedule', () => {
 describe('report compliance', () => {
   const ostersund = projectEvents(
     cityDirectoryProjection,
-    log(
+    logOf(
       recorded('CityDesignated', { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-06-22' }),
       recorded('ReportSubmitted', {
         cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-05-15',

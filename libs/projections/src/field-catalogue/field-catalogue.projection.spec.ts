@@ -1,4 +1,4 @@
-import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { FIELDS, FOUNDING_FIELD_DOCS, fieldCatalogue, fieldCatalogueProjection } from './field-catalogue.projection.js';
 
 describe('field catalogue projection', () => {
@@ -19,7 +19,7 @@ describe('field catalogue projection', () => {
   });
 
   it('stores architecture, added in 2025, with both clocks and lineage', () => {
-    const events = log(
+    const events = logOf(
       recorded(
         'CreativeFieldAdded',
         { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' },
@@ -48,7 +48,7 @@ describe('field catalogue projection', () => {
   });
 
   it('ignores events of other aggregates', () => {
-    const events = log(
+    const events = logOf(
       recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' }),
     );
 

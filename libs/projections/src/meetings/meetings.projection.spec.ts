@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { MEETINGS, meetingsProjection, meetingsQuery } from './meetings.projection.js';
 
 const krakowKatowice = recorded('MeetingScheduled', {
@@ -22,7 +22,7 @@ describe('meetings projection', () => {
   it('shows the joint Kraków–Katowice conference as hosted, with attendance', () => {
     const projected = projectEvents(
       meetingsProjection,
-      log(
+      logOf(
         krakowKatowice,
         recorded('MeetingHosted', {
           meetingId: 'uccn-2018', attendeeCityIds: ['krakow', 'katowice', 'lyon', 'ostersund', 'lyon'],
@@ -44,13 +44,13 @@ describe('meetings projection', () => {
   });
 
   it('keeps the Paris meeting at UNESCO Headquarters as a venue with no host city', () => {
-    const [meeting] = documentsOf(projectEvents(meetingsProjection, log(paris)), MEETINGS);
+    const [meeting] = documentsOf(projectEvents(meetingsProjection, logOf(paris)), MEETINGS);
 
     expect(meeting).toMatchObject({ hostCityIds: [], venue: 'UNESCO Headquarters, Paris', status: 'scheduled', attendance: 0, year: 2008 });
   });
 
   it('finds both 2008 annual meetings, Paris and Santa Fe, by kind and year, by date', () => {
-    const projected = projectEvents(meetingsProjection, log(santaFe, musicSubnetwork, paris, krakowKatowice));
+    const projected = projectEvents(meetingsProjection, logOf(santaFe, musicSubnetwork, paris, krakowKatowice));
 
     const found = findDocuments(projected, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 }));
 
@@ -64,7 +64,7 @@ describe('meetings projection', () => {
   it('records the 2020 conference as cancelled by force majeure', () => {
     const projected = projectEvents(
       meetingsProjection,
-      log(
+      logOf(
         recorded('MeetingScheduled', {
           meetingId: 'uccn-2020', kind: 'annual-conference', title: 'XIV Annual Conference', edition: 14,
           hostCityIds: ['santos'], startsOn: '2020-06-22', endsOn: '2020-06-26', format: 'in-person',
@@ -86,7 +86,7 @@ describe('meetings projection', () => {
   it('records the format a meeting was held in, when it differs from the plan', () => {
     const projected = projectEvents(
       meetingsProjection,
-      log(
+      logOf(
         recorded('MeetingScheduled', {
           meetingId: 'uccn-2021', kind: 'annual-conference', title: 'Annual Conference 2021', hostCityIds: ['santos'],
           startsOn: '2021-07-06', endsOn: '2021-07-07', theme: 'Build back better through culture and creativity', format: 'hybrid',

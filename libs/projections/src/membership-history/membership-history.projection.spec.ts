@@ -1,8 +1,8 @@
-import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { HISTORY, cityHistoryQuery, membershipHistoryProjection } from './membership-history.projection.js';
 
 describe('membership history projection', () => {
-  const events = log(
+  const events = logOf(
     recorded(
       'CityDesignated',
       { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' },

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, findDocuments, log, projectEvents, recorded, type ProjectedDocuments } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded, type ProjectedDocuments } from '../testing/project-events.js';
 import {
   PERIODS,
   REGISTER_CITIES,
@@ -12,7 +12,7 @@ import {
 const OPEN = '9999-12-31';
 const CURRENT = '9999-12-31T23:59:59.999Z';
 
-const project = (...events: RecordedEvent[]) => projectEvents(membershipRegisterProjection, log(...events));
+const project = (...events: RecordedEvent[]) => projectEvents(membershipRegisterProjection, logOf(...events));
 /** who the register lists on `asOf`, as known at `knownAt`: cityId → field */
 const register = (projected: ProjectedDocuments, asOf: string, knownAt?: string) =>
   Object.fromEntries(findDocuments(projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500)).map((p) => [p['cityId'], p['field']]));

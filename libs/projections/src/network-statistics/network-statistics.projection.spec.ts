@@ -1,4 +1,4 @@
-import { documentsOf, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary } from './network-statistics.projection.js';
 
 const designated = (cityId: string, name: string, country: string, field: string, designatedOn: string) =>
@@ -24,7 +24,7 @@ describe('network statistics projection', () => {
   });
 
   it('counts members, withdrawn cities and countries, by current field and by country', () => {
-    const projected = projectEvents(networkStatisticsProjection, log(...network));
+    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
 
     const summary = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
@@ -39,7 +39,7 @@ describe('network statistics projection', () => {
   });
 
   it('gives every year from the first designation, with the network size at each year end', () => {
-    const projected = projectEvents(networkStatisticsProjection, log(...network));
+    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
 
     const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
@@ -64,7 +64,7 @@ describe('network statistics projection', () => {
   });
 
   it('keeps per city what undoing its counts needs, with lineage', () => {
-    const projected = projectEvents(networkStatisticsProjection, log(...network));
+    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
 
     expect(documentsOf(projected, MEMBERS).filter((m) => m.id === 'harbin' || m.id === 'lyon')).toEqual([
       { id: 'harbin', country: 'CN', field: 'music', fieldSince: '2010-06-22', status: 'withdrawn', lastEventId: 'event-8', lastPosition: 8 },
@@ -76,7 +76,7 @@ describe('network statistics projection', () => {
   it('does not count a city twice, nor withdraw it twice', () => {
     const projected = projectEvents(
       networkStatisticsProjection,
-      log(
+      logOf(
         ...network,
         designated('lyon', 'Lyon', 'FR', 'media-arts', '2008-11-03'),
         recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2020-01-01', reason: 'excluded' }),
@@ -87,7 +87,7 @@ describe('network statistics projection', () => {
   });
 
   it('lets a country with no member left drop out of the count of countries', () => {
-    const projected = projectEvents(networkStatisticsProjection, log(...network.slice(0, 6), harbinWithdrawn));
+    const projected = projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
 
     expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({
       countries: 4,

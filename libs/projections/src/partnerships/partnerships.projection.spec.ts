@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, log, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
 import { PARTNERSHIPS, partnershipsProjection, partnershipsQuery } from './partnerships.projection.js';
 
 // The EU "Creative Cities" project, Central Europe Programme (seeds 000, 004)
@@ -22,7 +22,7 @@ describe('partnerships projection', () => {
   it('lists the lead partner, the partners with the day they joined, and the outcome once concluded', () => {
     const projected = projectEvents(
       partnershipsProjection,
-      log(
+      logOf(
         creativeCities,
         recorded('PartnerJoined', {
           partnershipId: 'creative-cities-central-europe', partner: { name: 'City of Kraków', country: 'PL', cityId: 'krakow' }, joinedOn: '2011-04-01',
@@ -58,7 +58,7 @@ describe('partnerships projection', () => {
   });
 
   it('keeps a partnership active until it is concluded', () => {
-    const projected = projectEvents(partnershipsProjection, log(creativeCities));
+    const projected = projectEvents(partnershipsProjection, logOf(creativeCities));
 
     expect(findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'active' })).map((p) => p.id)).toEqual(['creative-cities-central-europe']);
     expect(findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'concluded' }))).toEqual([]);

@@ -93,7 +93,7 @@ export function recorded<T extends RegistryEventType>(
 }
 
 /** Numbers events in order as the store would: positions 1…n, revisions per stream, ids `event-<position>`. */
-export function log(...events: readonly RecordedEvent[]): RecordedEvent[] {
+export function logOf(...events: readonly RecordedEvent[]): RecordedEvent[] {
   const revisions = new Map<string, number>();
   return events.map((event, index) => {
     const position = event.position || index + 1;

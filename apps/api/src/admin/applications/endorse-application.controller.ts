@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { EndorseApplicationCommand, type CommandContext } from '@uccn/application';
+import { CommandContextOf } from '../../http/command-context.decorator.js';
+import { commandResponse } from '../../http/command-response.js';
+import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { ApplicationParams } from './application.params.js';
+import { EndorseApplicationRequest } from './endorse-application.request.js';
+
+@Controller('admin/applications/:applicationId/endorsement')
+@Roles(...ADMIN)
+export class EndorseApplicationController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async endorse(
+    @Param() params: ApplicationParams,
+    @Body() body: EndorseApplicationRequest,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { applicationId } = params;
+    const { endorsedOn, by } = body;
+    return commandResponse(reply, await this.commandBus.execute(new EndorseApplicationCommand({ applicationId, endorsedOn, by }, context)));
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
+import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { READ_STORE, type ReadStore } from '@uccn/read-store';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import { DesignationProcess } from './designation-process.js';
+
+/**
+ * Hosts the designation process wherever projections run: in the API in the embedded mode, in
+ * `apps/projector` in the split deployment (add this provider there). Two hosts at once would
+ * still designate each city once (same event ids, idempotent replay), only with wasted work.
+ */
+@Injectable()
+export class DesignationProcessService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DesignationProcess');
+  readonly process: DesignationProcess | null;
+
+  constructor(
+    @Inject(REGISTRY_CONFIG) config: RegistryConfig,
+    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(READ_STORE) reads: ReadStore,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    this.process = config.runProjections ? new DesignationProcess({ events, reads, clock }, { log: (m) => this.logger.warn(m) }) : null;
+  }
+
+  onApplicationBootstrap(): void {
+    this.process?.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.process?.stop();
+  }
+}

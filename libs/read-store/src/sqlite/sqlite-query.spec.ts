@@ -1,4 +1,4 @@
-import { createIndexSql, fieldExpression, orderByClause, pagingClause, whereClause } from './sqlite-query.js';
+import { createIndexSql, fieldExpression, orderByClause, pagingClause, tableName, whereClause } from './sqlite-query.js';
 
 describe('translating read store filters to SQL', () => {
   it('binds every value as a parameter, never as SQL text', () => {
@@ -58,6 +58,7 @@ describe('translating read store filters to SQL', () => {
     expect(() => whereClause({ "name') OR 1=1 --": 'x' })).toThrow(/invalid field path/);
     expect(() => orderByClause([['a b', 1]])).toThrow(/invalid field path/);
     expect(() => createIndexSql('directory', ['$where'])).toThrow(/invalid field path/);
+    expect(() => tableName('x" ; DROP TABLE checkpoints; --')).toThrow(/invalid collection name/);
     expect(() => whereClause({ name: { $regex: 'K' } } as never)).toThrow(/unsupported filter operator/);
     expect(() => whereClause({ tags: ['a'] } as never)).toThrow(/unsupported filter value/);
   });

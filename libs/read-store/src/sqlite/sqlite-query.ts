@@ -1,4 +1,4 @@
-import { assertFieldPath, type Filter, type FindOptions, type RangeCondition, type Scalar } from '../read-store.port.js';
+import { assertCollectionName, assertFieldPath, type Filter, type FindOptions, type RangeCondition, type Scalar } from '../read-store.port.js';
 
 /**
  * Translates the port's Mongo-shaped filters and sorts into SQL over `doc_<collection>(id, doc)`.
@@ -146,7 +146,9 @@ export function pagingClause(options: Pick<FindOptions, 'skip' | 'limit'>): SqlF
   return { sql: 'LIMIT ? OFFSET ?', params: [limit ?? -1, skip ?? 0] };
 }
 
+/** The quoted table of a collection; the name is checked here because it reaches SQL text. */
 export function tableName(collection: string): string {
+  assertCollectionName(collection);
   return `"doc_${collection}"`;
 }
 

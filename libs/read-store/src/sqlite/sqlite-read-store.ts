@@ -22,7 +22,7 @@ export interface SqliteReadStoreOptions {
 }
 
 const TABLE_PREFIX = 'doc_';
-/** enough for every query shape the projections use; the oldest are finalized past this */
+/** enough for every query shape the projections use; past it the oldest are dropped */
 const STATEMENT_CACHE_SIZE = 500;
 /** changed documents after which the planner's statistics are refreshed (a rebuild writes many) */
 const CHANGES_BETWEEN_OPTIMIZE = 20_000;

@@ -64,11 +64,13 @@ export const cityDirectoryProjection: ProjectionDefinition = {
       indexes: [
         // list filters (any combination of status, field, country), sorted by name
         ['status', 'field', 'country', 'name'],
+        // status alone matches nearly every city: walk it in name order and stop at the page
+        ['status', 'name'],
         ['field', 'country', 'name'],
         ['country', 'name'],
         ['name'],
         // compliance: members on a date
-        ['designatedOn', 'memberUntil'],
+        ['designatedOn'],
       ],
     },
   },

@@ -60,10 +60,10 @@ describe('report compliance', () => {
     expect(complianceOf(ostersund, '2019-01-01')).toMatchObject({ lastReportOn: '2014-05-15', nextDueOn: '2018-06-22', overdue: true });
   });
 
-  it('asks the store for the members on the date, by name', () => {
+  it('asks the store for the members on the date, in order of designation', () => {
     expect(complianceQuery('2019-01-01')).toEqual({
       filter: { designatedOn: { $lte: '2019-01-01' }, memberUntil: { $gt: '2019-01-01' } },
-      sort: [['name', 1]],
+      sort: [['designatedOn', 1]],
     });
   });
 });

@@ -23,5 +23,8 @@ export function complianceOf(city: CityDirectoryDoc, asOf: string): ComplianceIt
   return { cityId: city.cityId, name: city.name, designatedOn: city.designatedOn, lastReportOn, nextDueOn, overdue: nextDueOn < asOf };
 }
 
-/** `GET /api/analytics/reports/compliance`: the members on `asOf`, by name; map each with `complianceOf`. */
-export const complianceQuery = (asOf: string): FindOptions => ({ filter: membersOnFilter(asOf), sort: [['name', 1]] });
+/**
+ * `GET /api/analytics/reports/compliance`: the members on `asOf` in order of designation (the
+ * order their reports fall due), read from the designation index; map each with `complianceOf`.
+ */
+export const complianceQuery = (asOf: string): FindOptions => ({ filter: membersOnFilter(asOf), sort: [['designatedOn', 1]] });

@@ -106,7 +106,8 @@ describe('membership register projection', () => {
     expect(register(projected, '2018-06-12', '2019-01-01T00:00:00.000Z')).toEqual({ katowice: 'music' });
     expect(register(projected, '2018-06-12')).toEqual({ katowice: 'music', krakow: 'literature' });
     expect(register(projected, '2014-01-01')).toEqual({ krakow: 'literature' });
-    expect(findDocuments(projected, PERIODS, registerFindOptions('2018-06-12')).map((p) => p['name'])).toEqual(['Katowice', 'Kraków']);
+    // in order of designation
+    expect(findDocuments(projected, PERIODS, registerFindOptions('2018-06-12')).map((p) => p['name'])).toEqual(['Kraków', 'Katowice']);
   });
 
   describe('Harbin: music from 2010, withdrawn at the end of 2019 (hypothetical withdrawal)', () => {
@@ -203,8 +204,9 @@ describe('membership register projection', () => {
     expect(register(projected, '2024-01-01')).toEqual({ lyon: 'literature' });
   });
 
-  it('asks the store for four ranges, with knownAt made canonical and "now" by default', () => {
+  it('asks the store for the four ranges (and the designation bound they imply), with knownAt made canonical and "now" by default', () => {
     expect(registerQuery('2018-06-12', '2019-01-01T00:00:00Z')).toEqual({
+      designatedOn: { $lte: '2018-06-12' },
       validFrom: { $lte: '2018-06-12' },
       validTo: { $gt: '2018-06-12' },
       knownFrom: { $lte: '2019-01-01T00:00:00.000Z' },

@@ -72,13 +72,12 @@ export const membershipRegisterProjection: ProjectionDefinition = {
   collections: {
     [PERIODS]: {
       indexes: [
-        // "as known at K": rows still believed after K (the current ones, and those closed later)
-        ['knownTo', 'validTo'],
-        // "on D" for early dates, when few rows began before D
+        // the register's page: walked in designation order, stopping once the page is full
+        ['designatedOn'],
+        // its total: the rows in force on D, narrowed by the other bounds
         ['validFrom', 'validTo'],
-        // paging in name order can walk this index and stop at the page
-        ['name'],
-        ['cityId'],
+        // "as known at K" when K is long ago: rows still believed after K
+        ['knownTo', 'validTo'],
       ],
     },
     [REGISTER_CITIES]: { indexes: [] },
@@ -200,20 +199,30 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `GET /api/audit/membership?asOf&knownAt`: the periods in force on `asOf` as the system knew
- * them at `knownAt` (defaults to the current belief). `knownAt` is made canonical, because
- * instants compare as strings.
+ * them at `knownAt` (by default: as known now). `knownAt` is made canonical, because instants
+ * compare as strings. `designatedOn ≤ asOf` is implied by `validFrom ≤ asOf`; it is stated so the
+ * store can walk the designation index in order and stop at the page.
  */
-export function registerQuery(asOf: string, knownAt: string = OPEN_INSTANT_BEFORE): Filter {
+export function registerQuery(asOf: string, knownAt: string = AS_KNOWN_NOW): Filter {
   const at = canonicalInstant(knownAt);
-  return { validFrom: { $lte: asOf }, validTo: { $gt: asOf }, knownFrom: { $lte: at }, knownTo: { $gt: at } };
+  return {
+    designatedOn: { $lte: asOf },
+    validFrom: { $lte: asOf },
+    validTo: { $gt: asOf },
+    knownFrom: { $lte: at },
+    knownTo: { $gt: at },
+  };
 }
 
-/** The last instant before the open sentinel: "as known now", whatever the server's clock says. */
-const OPEN_INSTANT_BEFORE = '9999-12-31T23:59:59.998Z';
+/** The last instant before the open sentinel: only current beliefs are still held after it. */
+const AS_KNOWN_NOW = '9999-12-31T23:59:59.998Z';
 
-/** The register's page, by name (one row per city: a city's periods never overlap at one instant). */
+/**
+ * The register's page, in order of designation (then id). One row per city: a city's periods
+ * never overlap on one date at one instant.
+ */
 export function registerFindOptions(asOf: string, knownAt?: string, page?: number, limit?: number): FindOptions {
-  return { filter: registerQuery(asOf, knownAt), sort: [['name', 1]], ...pageWindow(page, limit) };
+  return { filter: registerQuery(asOf, knownAt), sort: [['designatedOn', 1]], ...pageWindow(page, limit) };
 }
 
 export interface RegisterItem {

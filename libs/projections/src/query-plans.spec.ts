@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteReadStore, type FindOptions } from '@uccn/read-store';
+import type { ProjectionDefinition } from './projection.js';
+import { applicationsProjection, APPLICATIONS, applicationsQuery } from './applications/applications.projection.js';
+import { CITIES, cityDirectoryProjection, cityDirectoryQuery } from './city-directory/city-directory.projection.js';
+import { complianceQuery } from './city-directory/compliance.js';
+import { fieldCatalogueProjection, fieldCatalogueQuery, FIELDS } from './field-catalogue/field-catalogue.projection.js';
+import { cityHistoryQuery, HISTORY, membershipHistoryProjection } from './membership-history/membership-history.projection.js';
+import { membershipRegisterProjection, PERIODS, registerFindOptions } from './membership-register/membership-register.projection.js';
+import { meetingsProjection, MEETINGS, meetingsQuery } from './meetings/meetings.projection.js';
+import { partnershipsProjection, PARTNERSHIPS, partnershipsQuery } from './partnerships/partnerships.projection.js';
+
+/**
+ * Each query a projection serves, run against a real SQLite read store with the projection's
+ * declared indexes. A filtered query must SEARCH an index; an unfiltered list may walk an index
+ * in its sort order (and stop at the page); neither may sort the result in a temporary B-tree,
+ * which would read every match before returning the first page. (The MongoDB adapter builds the
+ * same indexes from the same declarations.)
+ */
+const cases: ReadonlyArray<readonly [string, ProjectionDefinition, string, FindOptions]> = [
+  ['fields by opening date', fieldCatalogueProjection, FIELDS, fieldCatalogueQuery()],
+  ['cities by field and country', cityDirectoryProjection, CITIES, cityDirectoryQuery({ field: 'music', country: 'PL' })],
+  ['cities by status, field and country', cityDirectoryProjection, CITIES, cityDirectoryQuery({ status: 'member', field: 'music', country: 'PL' })],
+  ['cities by country', cityDirectoryProjection, CITIES, cityDirectoryQuery({ country: 'PL' })],
+  ['cities by status', cityDirectoryProjection, CITIES, cityDirectoryQuery({ status: 'withdrawn' })],
+  ['all cities by name', cityDirectoryProjection, CITIES, cityDirectoryQuery({})],
+  ['compliance: members on a date', cityDirectoryProjection, CITIES, complianceQuery('2018-06-12')],
+  ['a city timeline', membershipHistoryProjection, HISTORY, cityHistoryQuery('lyon')],
+  ['the register now', membershipRegisterProjection, PERIODS, registerFindOptions('2018-06-12')],
+  ['the register as known in 2019', membershipRegisterProjection, PERIODS, registerFindOptions('2018-06-12', '2019-01-01T00:00:00.000Z')],
+  ['meetings by kind and year', meetingsProjection, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 })],
+  ['meetings by year', meetingsProjection, MEETINGS, meetingsQuery({ year: 2008 })],
+  ['applications by call and status', applicationsProjection, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' })],
+  ['applications by status', applicationsProjection, APPLICATIONS, applicationsQuery({ status: 'endorsed' })],
+  ['partnerships', partnershipsProjection, PARTNERSHIPS, partnershipsQuery()],
+];
+
+describe('projection queries on SQLite', () => {
+  let dir: string;
+  let store: SqliteReadStore;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-'));
+    store = await SqliteReadStore.open({ file: path.join(dir, 'read.db') });
+    for (const [, projection, collection] of cases) {
+      await store.ensureCollection(collection, projection.collections[collection]?.indexes ?? []);
+    }
+  });
+
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(cases)('%s is answered from an index, in order', (_name, _projection, collection, options) => {
+    const plan = store.explainFind(collection, options).join('\n');
+
+    const filtered = Object.keys(options.filter ?? {}).length > 0;
+    expect(plan).toMatch(filtered ? /^SEARCH \S+ USING (COVERING )?INDEX/ : /^SCAN \S+ USING (COVERING )?INDEX/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each(cases.filter(([, , , options]) => Object.keys(options.filter ?? {}).length > 0))(
+    '%s: its total is counted from an index',
+    (_name, _projection, collection, options) => {
+      expect(store.explainCount(collection, options.filter).join('\n')).toMatch(/^SEARCH \S+ USING (COVERING )?INDEX/);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { createHash, randomUUID } from 'node:crypto';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -43,6 +44,22 @@ export async function createApp(config: RegistryConfig, options: CreateAppOption
     { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   await app.register(helmet, { contentSecurityPolicy: false });
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      // per API key (its digest: a key never sits in memory in the clear), else per address
+      keyGenerator: (req) => {
+        const auth = req.headers.authorization;
+        return typeof auth === 'string' ? createHash('sha256').update(auth).digest('hex') : `ip:${req.ip}`;
+      },
+      allowList: (req) => req.url.startsWith('/health'),
+      errorResponseBuilder: (_req, context) => ({
+        statusCode: 429,
+        message: `more than ${context.max} requests in a minute; retry after ${context.after}`,
+      }),
+    });
+  }
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-correlation-id', request.id);
   });

@@ -28,7 +28,7 @@ export const CommandContextOf = createParamDecorator((_: unknown, ctx: Execution
     actor: principal.name,
     role: principal.role,
     correlationId: request.id,
-    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey, ...(request.requestHash ? { requestHash: request.requestHash } : {}) } : {}),
     ...(match ? { expectedRevision: Number(match[1]) } : {}),
   };
 });

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConcurrencyRetriesExhausted, PreconditionFailed } from '@uccn/application';
+import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, PreconditionFailed } from '@uccn/application';
 import { DomainError, type DomainErrorKind } from '@uccn/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@uccn/event-store';
 import { ReadStoreUnavailable } from '@uccn/read-store';
@@ -59,6 +59,9 @@ export function toProblem(exception: unknown): Problem {
       code: exception.code,
       ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
     };
+  }
+  if (exception instanceof IdempotencyKeyReused) {
+    return { type: problemType('IdempotencyKeyReused'), title: TITLES[422]!, status: 422, detail: exception.message };
   }
   if (exception instanceof PreconditionFailed) {
     return { type: problemType('PreconditionFailed'), title: TITLES[412]!, status: 412, detail: `${exception.message}; read it again and retry with its current ETag`, currentRevision: exception.actual };

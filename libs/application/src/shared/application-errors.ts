@@ -13,3 +13,11 @@ export class ConcurrencyRetriesExhausted extends Error {
     super(`stream ${streamId} changed concurrently ${attempts} times; the command was not applied`);
   }
 }
+
+/** An idempotency key already used by this caller for a different request (422). */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  constructor(readonly idempotencyKey: string) {
+    super(`Idempotency-Key ${JSON.stringify(idempotencyKey)} was already used for a different request; use a new key for a new request`);
+  }
+}

@@ -8,6 +8,8 @@ export interface CommandContext {
   /** the request (or the event) that caused these events; defaults to the correlation id */
   readonly causationId?: string;
   readonly idempotencyKey?: string;
+  /** a digest of the request an idempotency key was sent with: the same key with another body is refused */
+  readonly requestHash?: string;
   /** `If-Match`: the stream revision the client saw; a moved stream answers 412, never a retry */
   readonly expectedRevision?: number;
 }

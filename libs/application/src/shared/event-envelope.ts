@@ -35,6 +35,7 @@ export function envelope(
       correlationId: context.correlationId,
       causationId: context.causationId ?? context.correlationId,
       ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+      ...(context.idempotencyKey && context.requestHash ? { requestHash: context.requestHash } : {}),
       recordedAt: recordedAt.toISOString(),
       schemaVersion: isRegistryEventType(event.type) ? SCHEMA_VERSIONS[event.type] : 1,
       previousHash,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Decider, DomainEvent } from '@uccn/domain';
 import { WrongExpectedRevision, type EventStore } from '@uccn/event-store';
-import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
+import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, PreconditionFailed } from './application-errors.js';
 import type { Clock } from './clock.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { envelope } from './event-envelope.js';
@@ -75,5 +75,9 @@ function replayOf(stream: LoadedStream<unknown>, context: CommandContext, aggreg
     (e) => e.metadata.idempotencyKey === context.idempotencyKey && e.metadata.actor === context.actor,
   );
   const last = earlier.at(-1);
+  const firstHash = earlier[0]?.metadata.requestHash;
+  if (last && context.requestHash && typeof firstHash === 'string' && firstHash !== context.requestHash) {
+    throw new IdempotencyKeyReused(context.idempotencyKey);
+  }
   return last ? { id: aggregateId, revision: last.revision, position: last.position, replayed: true } : null;
 }

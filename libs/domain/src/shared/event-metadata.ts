@@ -10,6 +10,8 @@ export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId: string;
   readonly idempotencyKey?: string;
+  /** digest of the request that carried the idempotency key */
+  readonly requestHash?: string;
   /** server time, ISO 8601 */
   readonly recordedAt: string;
   readonly schemaVersion: number;

@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { AddCreativeFieldCommand, type CommandContext } from '@uccn/application';
+import { CommandContextOf } from '../../http/command-context.decorator.js';
+import { commandResponse } from '../../http/command-response.js';
+import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { AddCreativeFieldRequest } from './add-creative-field.request.js';
+
+@Controller('admin/fields')
+@Roles(...ADMIN)
+export class AddCreativeFieldController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async add(
+    @Body() body: AddCreativeFieldRequest,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { field, label, effectiveOn } = body;
+    return commandResponse(reply, await this.commandBus.execute(new AddCreativeFieldCommand({ field, label, effectiveOn }, context)));
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { calendarDateOf, meetingDecider, meetingStreamId, type RecordMeetingHosted } from '@uccn/domain';
+import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import type { CommandResult } from '../shared/command-context.js';
+import { handleCommand } from '../shared/handle-command.js';
+import { meetingCityStates } from './meeting-facts.js';
+import { RecordMeetingHostedCommand } from './record-meeting-hosted.command.js';
+
+@CommandHandler(RecordMeetingHostedCommand)
+export class RecordMeetingHostedHandler implements ICommandHandler<RecordMeetingHostedCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ payload, context }: RecordMeetingHostedCommand): Promise<CommandResult> {
+    return handleCommand(
+      { store: this.store, clock: this.clock },
+      {
+        aggregateId: payload.meetingId,
+        streamId: meetingStreamId(payload.meetingId),
+        decider: meetingDecider,
+        command: async (now) => {
+          const command: Omit<RecordMeetingHosted, 'cities'> = {
+            type: 'RecordMeetingHosted',
+            ...payload,
+            today: calendarDateOf(now),
+          };
+          return { ...command, cities: await meetingCityStates(this.store, command) };
+        },
+      },
+      context,
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { SubmitReportCommand, type CommandContext } from '@uccn/application';
+import { CommandContextOf } from '../../http/command-context.decorator.js';
+import { commandResponse } from '../../http/command-response.js';
+import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { CityParams } from './city.params.js';
+import { SubmitReportRequest } from './submit-report.request.js';
+
+@Controller('admin/cities/:cityId/reports')
+@Roles(...ADMIN)
+export class SubmitReportController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async submit(
+    @Param() params: CityParams,
+    @Body() body: SubmitReportRequest,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { cityId } = params;
+    const { reportId, kind, periodStart, periodEnd, submittedOn, title } = body;
+    const payload = { cityId, reportId, kind, periodStart, periodEnd, submittedOn, ...(title === undefined ? {} : { title }) };
+    return commandResponse(reply, await this.commandBus.execute(new SubmitReportCommand(payload, context)));
+  }
+}

@@ -1,0 +1,183 @@
+import { eventually } from './support/http-client.js';
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+
+/*
+ * Seed 003: a Swedish city's way into the network. Norrköping applies in music to the 2017 call,
+ * the Swedish National Commission for UNESCO finds it a suitable candidate, UNESCO designates it
+ * on 31 October 2017 — and the designation process records the city's designation.
+ */
+const commission = 'Swedish National Commission for UNESCO';
+const norrkoping = {
+  applicationId: 'norrkoping-2017',
+  cityId: 'norrkoping',
+  cityName: 'Norrköping',
+  country: 'SE',
+  field: 'music',
+  callYear: 2017,
+  submittedOn: '2017-06-14',
+};
+const application = (applicationId: string, more: Partial<typeof norrkoping> = {}) => ({
+  ...norrkoping,
+  applicationId,
+  cityId: applicationId,
+  ...more,
+});
+
+describe('applications, end to end over HTTP', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    // UNESCO added architecture in 2025 (data/SOURCES.md): known to the catalogue, not open in 2017
+    const architecture = await registry.secretariat.post('/api/admin/fields', { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' });
+    expect(architecture.status).toBe(201);
+  });
+  afterAll(() => registry.close());
+
+  const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
+  const wholeLog = async () => (await registry.auditor.get('/api/audit/events?limit=500')).body.items;
+
+  /** Sends a request that must be refused, and checks the log did not move. */
+  async function refused(path: string, body: unknown, status: number) {
+    const before = await wholeLog();
+    const answer = await registry.secretariat.post(path, body);
+    expect(answer.status).toBe(status);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await wholeLog()).toHaveLength(before.length);
+    return answer.body;
+  }
+
+  async function submittedAndEndorsed(applicationId: string, more: Partial<typeof norrkoping> = {}) {
+    expect((await registry.secretariat.post('/api/admin/applications', application(applicationId, more))).status).toBe(201);
+    const endorsement = { endorsedOn: '2017-06-20', by: commission };
+    expect((await registry.secretariat.post(`/api/admin/applications/${applicationId}/endorsement`, endorsement)).status).toBe(201);
+  }
+
+  it("records Norrköping's application, its endorsement and UNESCO's decision, each 201 with the revision as ETag", async () => {
+    const submitted = await registry.secretariat.post('/api/admin/applications', norrkoping);
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toEqual({ id: 'norrkoping-2017', revision: 0, position: expect.any(Number) });
+    expect(submitted.headers.get('etag')).toBe('"0"');
+
+    const endorsed = await registry.secretariat.post('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: commission });
+    expect(endorsed.status).toBe(201);
+    expect(endorsed.body).toEqual({ id: 'norrkoping-2017', revision: 1, position: expect.any(Number) });
+    expect(endorsed.headers.get('etag')).toBe('"1"');
+
+    const decided = await registry.secretariat.post('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' });
+    expect(decided.status).toBe(201);
+    expect(decided.body).toEqual({ id: 'norrkoping-2017', revision: 2, position: expect.any(Number) });
+    expect(decided.headers.get('etag')).toBe('"2"');
+
+    const log = await logOf('application-norrkoping-2017');
+    expect(log.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDecided']);
+    expect(log[1].data).toEqual({ applicationId: 'norrkoping-2017', endorsedOn: '2017-06-20', by: commission });
+  });
+
+  it('designates the city once the decision is in the log, caused by the decision event', async () => {
+    const city = await eventually(async () => {
+      const answer = await registry.analyst.get('/api/analytics/cities/norrkoping');
+      expect(answer.status).toBe(200);
+      return answer.body;
+    });
+    expect(city).toMatchObject({ cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', status: 'member', designatedOn: '2017-10-31', applicationId: 'norrkoping-2017' });
+
+    const [decision] = (await logOf('application-norrkoping-2017')).filter((e: { type: string }) => e.type === 'ApplicationDecided');
+    const cityLog = await logOf('city-norrkoping');
+    expect(cityLog).toHaveLength(1);
+    expect(cityLog[0]).toMatchObject({ type: 'CityDesignated', data: { applicationId: 'norrkoping-2017', designatedOn: '2017-10-31' } });
+    expect(cityLog[0].metadata).toMatchObject({
+      actor: 'designation-process',
+      role: 'system',
+      causationId: decision.metadata.eventId,
+      correlationId: decision.metadata.correlationId,
+      idempotencyKey: 'application:norrkoping-2017',
+    });
+  });
+
+  it('answers 422 to a designation the national commission has not endorsed, and appends nothing', async () => {
+    expect((await registry.secretariat.post('/api/admin/applications', application('ostersund'))).status).toBe(201);
+    const problem = await refused('/api/admin/applications/ostersund/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 422);
+    expect(problem).toMatchObject({ status: 422, type: expect.stringContaining('endorsement-required') });
+    expect(problem.detail).toContain('national commission');
+  });
+
+  it('records a decision not to designate without an endorsement, and designates nobody', async () => {
+    const decided = await registry.secretariat.post('/api/admin/applications/ostersund/decision', { decision: 'not-designated', decidedOn: '2017-10-31' });
+    expect(decided.status).toBe(201);
+    // a later designation proves the process has followed the log past this decision
+    await submittedAndEndorsed('umea');
+    await registry.secretariat.post('/api/admin/applications/umea/decision', { decision: 'designated', decidedOn: '2017-10-31' });
+    await eventually(async () => expect((await registry.analyst.get('/api/analytics/cities/umea')).status).toBe(200));
+    expect(await logOf('city-ostersund')).toEqual([]);
+  });
+
+  it.each([
+    ['a field not open on the date of the application (architecture in 2017)', { field: 'architecture' }, 'creative-field-not-yet-open'],
+    ['a call before the network was founded', { callYear: 2003 }, 'call-before-network-founded'],
+    ['a submission dated in the future', { submittedOn: '2999-01-01' }, 'date-in-the-future'],
+  ])('answers 422 to %s', async (_, more, type) => {
+    const problem = await refused('/api/admin/applications', application('lulea', more), 422);
+    expect(problem.type).toContain(type);
+  });
+
+  it.each([
+    ['an unknown property', { ...application('a1'), mayor: 'x' }, 'mayor'],
+    ['an application id that is not a slug', application('Norrköping 2017'), 'applicationId'],
+    ['a city id that is not a slug', { ...application('a2'), cityId: 'Norrköping' }, 'cityId'],
+    ['a call year that is not a whole number', { ...application('a3'), callYear: '2017' }, 'callYear'],
+    ['a country that is not ISO 3166-1 alpha-2', { ...application('a4'), country: 'SW' }, 'country'],
+    ['an impossible date', { ...application('a5'), submittedOn: '2017-02-30' }, 'submittedOn'],
+    ['a missing city name', { ...application('a6'), cityName: undefined }, 'cityName'],
+    ['a field unknown to the catalogue', application('a7', { field: 'sculpture' }), 'field'],
+  ])('answers 400 naming the field to a submission with %s', async (_, body, field) => {
+    const problem = await refused('/api/admin/applications', body, 400);
+    expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it.each([
+    ['endorsement', { endorsedOn: '2017-06-20', by: commission }],
+    ['decision', { decision: 'not-designated', decidedOn: '2017-10-31' }],
+  ])('answers 400 naming applicationId when the path id of the %s is not a slug', async (action, body) => {
+    const problem = await refused(`/api/admin/applications/Norrk%C3%B6ping_2017/${action}`, body, 400);
+    expect(problem.errors.map((e: { field: string }) => e.field)).toContain('applicationId');
+  });
+
+  it('answers 400 naming the field to a bad endorsement or decision', async () => {
+    const noCommission = await refused('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: '' }, 400);
+    expect(noCommission.errors.map((e: { field: string }) => e.field)).toEqual(['by']);
+    const maybe = await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'maybe', decidedOn: '2017-10-31' }, 400);
+    expect(maybe.errors.map((e: { field: string }) => e.field)).toEqual(['decision']);
+    const badDate = await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '31/10/2017' }, 400);
+    expect(badDate.errors.map((e: { field: string }) => e.field)).toEqual(['decidedOn']);
+  });
+
+  it('answers 404 to an endorsement or a decision for an application never submitted', async () => {
+    const endorse = await refused('/api/admin/applications/nowhere-2017/endorsement', { endorsedOn: '2017-06-20', by: commission }, 404);
+    expect(endorse.type).toContain('application-not-found');
+    const decide = await refused('/api/admin/applications/nowhere-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 404);
+    expect(decide.type).toContain('application-not-found');
+  });
+
+  it('answers 409 to the same application twice, a second endorsement, and a second decision', async () => {
+    expect((await refused('/api/admin/applications', norrkoping, 409)).type).toContain('application-already-submitted');
+    await submittedAndEndorsed('gavle');
+    expect((await refused('/api/admin/applications/gavle/endorsement', { endorsedOn: '2017-06-21', by: commission }, 409)).type).toContain(
+      'application-already-endorsed',
+    );
+    expect((await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'not-designated', decidedOn: '2017-11-01' }, 409)).type).toContain(
+      'application-already-decided',
+    );
+  });
+
+  it('answers 422 to an endorsement dated before the submission', async () => {
+    expect((await registry.secretariat.post('/api/admin/applications', application('kiruna'))).status).toBe(201);
+    const problem = await refused('/api/admin/applications/kiruna/endorsement', { endorsedOn: '2017-06-01', by: commission }, 422);
+    expect(problem.type).toContain('application-date-out-of-order');
+  });
+
+  it('lets only the secretariat send application commands', async () => {
+    expect((await registry.analyst.post('/api/admin/applications', application('x1'))).status).toBe(403);
+    expect((await registry.auditor.post('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: commission })).status).toBe(403);
+    expect((await registry.anonymous.post('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' })).status).toBe(401);
+  });
+});

@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { MAX_PAGE_SIZE, type Page } from '@uccn/application';
+import type { ProjectionStatus } from '@uccn/projections';
+import { OPERATIONS, Roles } from '../../http/roles.decorator.js';
+import { ProjectionsService } from '../../infrastructure/projections.service.js';
+
+/**
+ * Each projection's serving generation (`version`), checkpoint, the log's head, lag, state, last
+ * error and any rebuild under way. Read from the stores alone, so it tells the truth whether the
+ * projections run in this process or in apps/projector. One page holds them all (list shape).
+ */
+@Controller('audit/projections')
+@Roles(...OPERATIONS)
+export class ProjectionsController {
+  constructor(private readonly projections: ProjectionsService) {}
+
+  @Get()
+  async list(): Promise<Page<ProjectionStatus>> {
+    const items = await this.projections.statuses();
+    return { items, total: items.length, page: 1, limit: MAX_PAGE_SIZE };
+  }
+}

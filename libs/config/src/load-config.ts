@@ -17,6 +17,7 @@ export function loadConfig(env: Env = process.env): RegistryConfig {
     eventStoreUrl,
     mongodbUrl,
     runProjections: boolean(env, 'UCCN_RUN_PROJECTIONS', true),
+    projectionBatchSize: integer(env, 'UCCN_PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
     rateLimitPerMinute: integer(env, 'UCCN_RATE_LIMIT', 600, 0, 1_000_000),
     idempotencyTtlHours: integer(env, 'UCCN_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
     corsOrigins: (env.UCCN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),

@@ -18,6 +18,8 @@ export interface RegistryConfig {
   readonly mongodbUrl: string | null;
   /** run the projections inside the API process (the embedded default) */
   readonly runProjections: boolean;
+  /** the largest batch of events a projection applies in one unit of work */
+  readonly projectionBatchSize: number;
   /** requests per minute per key; 0 turns rate limiting off */
   readonly rateLimitPerMinute: number;
   /** how long an idempotency key's first answer is kept */

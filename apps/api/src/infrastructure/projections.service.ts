@@ -19,7 +19,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
     @Inject(READ_STORE) private readonly store: ReadStore,
   ) {
     this.runner = config.runProjections
-      ? new ProjectionRunner(ALL_PROJECTIONS, events, store, { log: (m) => this.logger.log(m) })
+      ? new ProjectionRunner(ALL_PROJECTIONS, events, store, { batchSize: config.projectionBatchSize, log: (m) => this.logger.log(m) })
       : null;
   }
 

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import { RecordMeetingHostedCommand, type CommandContext, type RecordMeetingHostedPayload } from '@uccn/application';
+import { CommandContextOf } from '../../http/command-context.decorator.js';
+import { commandResponse } from '../../http/command-response.js';
+import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { MeetingParams } from './meeting.params.js';
+import { RecordMeetingHostedRequest } from './record-meeting-hosted.request.js';
+
+@Controller('admin/meetings/:meetingId/hosted')
+@Roles(...ADMIN)
+export class RecordMeetingHostedController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  async recordHosted(
+    @Param() params: MeetingParams,
+    @Body() body: RecordMeetingHostedRequest,
+    @CommandContextOf() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { meetingId } = params;
+    const { attendeeCityIds, heldFrom, heldTo, format } = body;
+    const payload: RecordMeetingHostedPayload = {
+      meetingId,
+      ...(attendeeCityIds === undefined ? {} : { attendeeCityIds }),
+      ...(heldFrom === undefined ? {} : { heldFrom }),
+      ...(heldTo === undefined ? {} : { heldTo }),
+      ...(format === undefined ? {} : { format }),
+    };
+    return commandResponse(reply, await this.commandBus.execute(new RecordMeetingHostedCommand(payload, context)));
+  }
+}

@@ -1,0 +1,161 @@
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+
+/*
+ * Seed 004: the EU "Creative Cities" project of the Central Europe Programme — lead partner the
+ * City of Leipzig, partner organisations in Leipzig, Genoa, Gdańsk, Ljubljana and Pécs, the
+ * creative industries of its leaflet, running until December 2012. The start date and the day
+ * the cluster joined are illustrative; the seed gives neither.
+ */
+const creativeCities = {
+  partnershipId: 'creative-cities',
+  name: 'Creative Cities',
+  programme: 'Central Europe Programme',
+  leadPartner: { name: 'City of Leipzig', country: 'DE', cityId: 'leipzig' },
+  partners: [
+    { name: 'Aufbauwerk Region Leipzig GmbH', country: 'DE' },
+    { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT', cityId: 'genoa' },
+    { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
+    { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI', cityId: 'ljubljana' },
+    { name: 'City of Pécs', country: 'HU' },
+  ],
+  creativeIndustries: [
+    'advertising',
+    'architecture',
+    'arts and craft',
+    'design',
+    'film',
+    'photography',
+    'music',
+    'media',
+    'software and computer games',
+    'publishing',
+    'visual and performing arts',
+  ],
+  startsOn: '2010-04-01',
+  endsOn: '2012-12-31',
+};
+const cluster = { name: 'South Transdanubian Cultural Industrial Cluster', country: 'HU', joinedOn: '2011-03-01' };
+const another = (partnershipId: string, more: Record<string, unknown> = {}) => ({ ...creativeCities, partnershipId, ...more });
+
+describe('partnerships, end to end over HTTP', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(() => registry.close());
+
+  const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
+  const wholeLog = async () => (await registry.auditor.get('/api/audit/events?limit=500')).body.items;
+
+  /** Sends a request that must be refused, and checks the log did not move. */
+  async function refused(path: string, body: unknown, status: number) {
+    const before = await wholeLog();
+    const answer = await registry.secretariat.post(path, body);
+    expect(answer.status).toBe(status);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await wholeLog()).toHaveLength(before.length);
+    return answer.body;
+  }
+  const fieldsOf = (problem: { errors: { field: string }[] }) => problem.errors.map((e) => e.field);
+
+  it('launches Creative Cities with its lead partner, partners and creative industries: 201, ETag "0"', async () => {
+    const launched = await registry.secretariat.post('/api/admin/partnerships', creativeCities);
+    expect(launched.status).toBe(201);
+    expect(launched.body).toEqual({ id: 'creative-cities', revision: 0, position: expect.any(Number) });
+    expect(launched.headers.get('etag')).toBe('"0"');
+    const [event] = await logOf('partnership-creative-cities');
+    expect(event).toMatchObject({ type: 'PartnershipLaunched', data: creativeCities });
+  });
+
+  it('records a partner joining: 201, ETag "1"', async () => {
+    const joined = await registry.secretariat.post('/api/admin/partnerships/creative-cities/partners', cluster);
+    expect(joined.status).toBe(201);
+    expect(joined.body).toEqual({ id: 'creative-cities', revision: 1, position: expect.any(Number) });
+    expect(joined.headers.get('etag')).toBe('"1"');
+    const log = await logOf('partnership-creative-cities');
+    expect(log[1]).toMatchObject({
+      type: 'PartnerJoined',
+      data: { partnershipId: 'creative-cities', partner: { name: cluster.name, country: 'HU' }, joinedOn: '2011-03-01' },
+    });
+  });
+
+  it('answers 409 to a partner already in the partnership, and appends nothing', async () => {
+    const problem = await refused('/api/admin/partnerships/creative-cities/partners', { name: 'City of Pécs', country: 'HU', joinedOn: '2011-05-01' }, 409);
+    expect(problem.type).toContain('partner-already-in-partnership');
+  });
+
+  it('concludes the project at the end of December 2012: 201, ETag "2"', async () => {
+    const concluded = await registry.secretariat.post('/api/admin/partnerships/creative-cities/conclusion', {
+      concludedOn: '2012-12-31',
+      outcome: 'a transnational network of creative industry clusters in five Central European cities',
+    });
+    expect(concluded.status).toBe(201);
+    expect(concluded.headers.get('etag')).toBe('"2"');
+    expect((await logOf('partnership-creative-cities'))[2]).toMatchObject({ type: 'PartnershipConcluded', data: { concludedOn: '2012-12-31' } });
+  });
+
+  it('answers 409 to a launch under a taken id, a join or a conclusion after the conclusion', async () => {
+    expect((await refused('/api/admin/partnerships', creativeCities, 409)).type).toContain('partnership-already-launched');
+    const late = { name: 'Job Centre s.r.l.', country: 'IT', joinedOn: '2012-06-01' };
+    expect((await refused('/api/admin/partnerships/creative-cities/partners', late, 409)).type).toContain('partnership-already-concluded');
+    expect((await refused('/api/admin/partnerships/creative-cities/conclusion', { concludedOn: '2012-12-31' }, 409)).type).toContain(
+      'partnership-already-concluded',
+    );
+  });
+
+  it('answers 404 to a join or a conclusion of a partnership never launched', async () => {
+    expect((await refused('/api/admin/partnerships/nowhere/partners', cluster, 404)).type).toContain('partnership-not-found');
+    expect((await refused('/api/admin/partnerships/nowhere/conclusion', { concludedOn: '2012-12-31' }, 404)).type).toContain('partnership-not-found');
+  });
+
+  it('launches a partnership with no programme, industries or planned end', async () => {
+    const { programme: _p, creativeIndustries: _c, endsOn: _e, ...bare } = another('leipzig-gdansk');
+    const launched = await registry.secretariat.post('/api/admin/partnerships', bare);
+    expect(launched.status).toBe(201);
+    const [event] = await logOf('partnership-leipzig-gdansk');
+    expect(event.data).not.toHaveProperty('programme');
+    expect(event.data).not.toHaveProperty('endsOn');
+    expect(event.data.creativeIndustries).toEqual([]);
+  });
+
+  it.each([
+    ['a launch dated in the future', '/api/admin/partnerships', another('future', { startsOn: '2999-01-01', endsOn: undefined }), 'date-in-the-future'],
+    ['a partner joining after the planned end', '/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: '2013-01-15' }, 'joined-outside-partnership-dates'],
+    ['a partner joining before the launch', '/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: '2010-01-15' }, 'joined-outside-partnership-dates'],
+    ['a conclusion before the launch', '/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2009-12-31' }, 'partnership-date-out-of-order'],
+  ])('answers 422 to %s', async (_, path, body, type) => {
+    if ((await registry.auditor.get('/api/audit/events?stream=partnership-creative-cities-2')).body.items.length === 0) {
+      expect((await registry.secretariat.post('/api/admin/partnerships', another('creative-cities-2'))).status).toBe(201);
+    }
+    expect((await refused(path, body, 422)).type).toContain(type);
+  });
+
+  it.each([
+    ['an unknown property', { ...another('b1'), budget: 1 }, 'budget'],
+    ['an id that is not a slug', another('Creative Cities'), 'partnershipId'],
+    ['a lead partner without a country code', another('b2', { leadPartner: { name: 'City of Leipzig', country: 'Germany' } }), 'leadPartner.country'],
+    ['a partner with a bad country code', another('b3', { partners: [creativeCities.partners[0], { name: 'Gdansk Entrepreneurship Foundation', country: 'pl' }] }), 'partners.1.country'],
+    ['a partner with a city id that is not a slug', another('b4', { partners: [{ name: 'City of Pécs', country: 'HU', cityId: 'Pécs' }] }), 'partners.0.cityId'],
+    ['partners that are not a list', another('b5', { partners: 'Genoa' }), 'partners'],
+    ['creative industries that are not words', another('b6', { creativeIndustries: ['design', 7] }), 'creativeIndustries'],
+    ['an impossible start date', another('b7', { startsOn: '2010-02-30' }), 'startsOn'],
+    ['a planned end before the start', another('b8', { endsOn: '2009-12-31' }), 'endsOn'],
+    ['the same partner twice', another('b9', { partners: [creativeCities.partners[0], creativeCities.partners[0]] }), 'partners'],
+  ])('answers 400 naming the field to a launch with %s', async (_, body, field) => {
+    expect(fieldsOf(await refused('/api/admin/partnerships', body, 400))).toContain(field);
+  });
+
+  it('answers 400 naming the field to a bad join or conclusion, and naming partnershipId to a path id that is not a slug', async () => {
+    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, name: undefined }, 400))).toContain('name');
+    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: 'March 2011' }, 400))).toEqual(['joinedOn']);
+    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2012-12-31', why: 'x' }, 400))).toEqual(['why']);
+    expect(fieldsOf(await refused('/api/admin/partnerships/Creative_Cities/partners', cluster, 400))).toContain('partnershipId');
+    expect(fieldsOf(await refused('/api/admin/partnerships/Creative_Cities/conclusion', { concludedOn: '2012-12-31' }, 400))).toContain('partnershipId');
+  });
+
+  it('lets only the secretariat send partnership commands', async () => {
+    expect((await registry.analyst.post('/api/admin/partnerships', another('x1'))).status).toBe(403);
+    expect((await registry.auditor.post('/api/admin/partnerships/creative-cities-2/partners', cluster)).status).toBe(403);
+    expect((await registry.anonymous.post('/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2012-12-31' })).status).toBe(401);
+  });
+});

@@ -1,29 +1,39 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DesignateCityHandler, GetCityHandler, ListCitiesHandler, ListEventsHandler } from '@uccn/application';
-import { DesignateCityController } from './admin/cities/designate-city.controller.js';
-import { CitiesController } from './analytics/cities/cities.controller.js';
-import { EventsController } from './audit/events/events.controller.js';
+import { ApplicationsAdminModule } from './admin/applications/applications-admin.module.js';
+import { CitiesAdminModule } from './admin/cities/cities-admin.module.js';
+import { FieldsAdminModule } from './admin/fields/fields-admin.module.js';
+import { MeetingsAdminModule } from './admin/meetings/meetings-admin.module.js';
+import { PartnershipsAdminModule } from './admin/partnerships/partnerships-admin.module.js';
+import { AnalyticsModule } from './analytics/analytics.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ApiKeyGuard } from './http/api-key.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
 
-const commandHandlers = [DesignateCityHandler];
-const queryHandlers = [ListCitiesHandler, GetCityHandler, ListEventsHandler];
-
 @Module({})
 export class AppModule {
   static forRoot(options: InfrastructureOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(options)],
-      controllers: [HealthController, DesignateCityController, CitiesController, EventsController],
+      imports: [
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot(options),
+        // the secretariat's commands (POST /api/admin/**), one module per stream kind
+        FieldsAdminModule,
+        CitiesAdminModule,
+        MeetingsAdminModule,
+        ApplicationsAdminModule,
+        PartnershipsAdminModule,
+        // auditors' and analysts' reads (GET /api/audit/**, /api/analytics/**)
+        AuditModule,
+        AnalyticsModule,
+      ],
+      controllers: [HealthController],
       providers: [
-        ...commandHandlers,
-        ...queryHandlers,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

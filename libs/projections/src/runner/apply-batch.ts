@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
-import type { DocRef, ProjectionDefinition } from '../projection.js';
+import type { DocRef, DocWrite, ProjectionDefinition } from '../projection.js';
 import { physicalCollection } from './projection-catalog.js';
 
 /** One event the reducer could not apply: the projection stops there, it never skips it. */
@@ -46,19 +46,27 @@ export async function applyBatch(
 
   for (const event of events) {
     if (handled.has(event.type)) {
+      // Only the reducer's own throws poison the event: a store that fails to load the documents
+      // is a passing outage, left to the worker to retry from the checkpoint.
+      let refs: readonly DocRef[];
       try {
-        const refs = definition.touches(event);
-        await loadMissing(refs, cache, store, definition.name, generation);
-        const writes = definition.apply(event, {
-          get: (collection, id) => cache.get(key({ collection, id })) ?? undefined,
-        });
-        for (const write of writes) {
-          const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
-          cache.set(key(write), doc);
-          dirty.set(key(write), { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
-        }
+        refs = definition.touches(event);
       } catch (cause) {
         return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
+      }
+      await loadMissing(refs, cache, store, definition.name, generation);
+      let writes: readonly DocWrite[];
+      try {
+        writes = definition.apply(event, {
+          get: (collection, id) => cache.get(key({ collection, id })) ?? undefined,
+        });
+      } catch (cause) {
+        return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
+      }
+      for (const write of writes) {
+        const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
+        cache.set(key(write), doc);
+        dirty.set(key(write), { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
       }
     }
     position = event.position;

@@ -22,15 +22,21 @@ export interface WorkerDeps {
 export class GenerationWorker {
   private subscription: Subscription | null = null;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private done: Promise<void> | null = null;
   position = 0;
   state: ProjectionState = 'catching-up';
+  /** a reducer threw: the generation stays at the event before it until the process restarts */
+  halted = false;
 
   constructor(
     readonly definition: ProjectionDefinition,
     readonly generation: number,
     private readonly deps: WorkerDeps,
-    /** called after each committed batch; a building generation uses it to switch over */
+    /**
+     * called after each committed batch, and once at start when the checkpoint is already at the
+     * head (an empty log brings no batch at all); a building generation uses it to switch over
+     */
     private readonly afterBatch: (worker: GenerationWorker) => Promise<void> = async () => {},
   ) {}
 
@@ -38,15 +44,17 @@ export class GenerationWorker {
     this.done ??= this.runWithRetries();
   }
 
+  /** Resolves once no batch is being applied any more, and none will be. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.subscription?.close();
     await this.done;
   }
 
-  /** Resolves once the generation has reached `position` (or has stopped). */
+  /** Resolves once the generation has reached `position` (or has stopped, or halted on a failure). */
   async waitFor(position: number): Promise<void> {
-    while (!this.stopped && this.state !== 'failed' && this.position < position) await sleep(5);
+    while (!this.stopped && !this.halted && this.position < position) await sleep(5);
   }
 
   private async runWithRetries(): Promise<void> {
@@ -60,7 +68,7 @@ export class GenerationWorker {
         this.deps.log(`projection ${this.definition.name} v${this.generation}: ${errorMessage(error)}; retrying in ${backoff} ms`);
         this.state = 'failed';
         await this.recordStatus(errorRecord(error, null)).catch(() => {});
-        await sleep(backoff);
+        await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => {});
         backoff = Math.min(backoff * 2, 30_000);
       }
     }
@@ -75,9 +83,14 @@ export class GenerationWorker {
     }
     await store.ensureCollection(STATUS_COLLECTION);
     this.position = (await store.getCheckpoint(checkpointName(definition.name, generation))) ?? 0;
-    this.state = 'catching-up';
+    const atHead = this.position >= (await events.headPosition());
+    this.state = atHead ? 'live' : 'catching-up';
     await this.recordStatus(null);
+    if (atHead) await this.afterBatch(this);
 
+    // checked in the same turn as the subscription is opened: a stop() that came during the
+    // awaits above found no subscription to close, and a live one would never end on its own
+    if (this.stopped) return false;
     this.subscription = events.subscribeToAll({ after: this.position, batchSize });
     for await (const batch of this.subscription) {
       if (this.stopped) break;
@@ -90,10 +103,12 @@ export class GenerationWorker {
       this.position = outcome.position;
       if (outcome.failure) {
         this.state = 'failed';
+        this.halted = true;
         this.deps.log(outcome.failure.message);
         return true;
       }
-      if (batch.length < batchSize && this.state !== 'live') {
+      // a full last batch says nothing about being at the head: ask the log then
+      if (this.state !== 'live' && (batch.length < batchSize || this.position >= (await events.headPosition()))) {
         this.state = 'live';
         await this.recordStatus(null);
       }

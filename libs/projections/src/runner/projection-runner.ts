@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore } from '@uccn/event-store';
 import type { ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
@@ -16,6 +17,8 @@ export interface ProjectionRunnerOptions {
 interface Slot {
   active: GenerationWorker;
   building: GenerationWorker | null;
+  /** the serving generation was stopped for the switch and stands still until it happens */
+  activeFrozen: boolean;
 }
 
 export class UnknownProjection extends Error {
@@ -34,7 +37,10 @@ export class UnknownProjection extends Error {
 export class ProjectionRunner {
   private readonly slots = new Map<string, Slot>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** catalogue updates per projection, one after the other: each reads, changes and writes the entry */
+  private readonly catalogUpdates = new Map<string, Promise<unknown>>();
   private watcher: NodeJS.Timeout | null = null;
+  private stopping = false;
   private readonly batchSize: number;
   private readonly log: (message: string) => void;
 
@@ -49,6 +55,7 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     await this.store.ensureCollection(CATALOG_COLLECTION);
     for (const definition of this.definitions) await this.startProjection(definition);
     if (this.options.watchRequestsEveryMs) {
@@ -57,44 +64,74 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.watcher) clearInterval(this.watcher);
     for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await Promise.all([...this.slots.values()].flatMap((slot) => [slot.active.stop(), slot.building?.stop()]));
+    await Promise.all([...this.catalogUpdates.values()].map((update) => update.catch(() => {})));
     this.slots.clear();
   }
 
-  /** Resolves when every serving generation has applied the log up to `position`. */
+  /**
+   * Resolves when every serving generation has applied the log up to `position` (a generation
+   * halted on a reducer failure counts as done). Asked again after each poll, because a switch
+   * may hand the serving role to another generation meanwhile.
+   */
   async waitForPosition(position: number): Promise<void> {
-    await Promise.all([...this.slots.values()].map((slot) => slot.active.waitFor(position)));
+    for (const name of [...this.slots.keys()]) {
+      for (;;) {
+        const slot = this.slots.get(name);
+        if (this.stopping || !slot || slot.active.halted || slot.active.position >= position) break;
+        await sleep(5);
+      }
+    }
   }
 
   /** Starts building a new generation of `name` from position 0; answers its number. */
   async rebuild(name: string): Promise<{ generation: number }> {
     const definition = this.definitions.find((d) => d.name === name);
     if (!definition) throw new UnknownProjection(name);
-    const slot = this.slots.get(name);
-    if (slot?.building) return { generation: slot.building.generation };
-    const entry = (await readCatalogEntry(this.store, name))!;
-    const generation = Math.max(entry.activeGeneration, ...entry.retired, entry.building?.generation ?? 0) + 1;
-    await this.writeCatalog({ ...entry, building: { generation, codeVersion: definition.version, requestedAt: new Date().toISOString() }, rebuildRequestedAt: null });
-    this.startBuilding(definition, generation);
+    let generation = 0;
+    await this.updateCatalog(name, (entry) => {
+      const slot = this.slots.get(name);
+      if (!entry || !slot) throw new Error(`projection ${name} is not running: start the runner first`);
+      // decided inside the catalogue update, so two requests at once start one rebuild, not two
+      if (slot.building) {
+        generation = slot.building.generation;
+        return entry;
+      }
+      generation = Math.max(entry.activeGeneration, ...entry.retired, entry.building?.generation ?? 0) + 1;
+      this.startBuilding(definition, generation);
+      return { ...entry, building: { generation, codeVersion: definition.version, requestedAt: new Date().toISOString() }, rebuildRequestedAt: null };
+    });
     return { generation };
   }
 
   private async startProjection(definition: ProjectionDefinition): Promise<void> {
-    let entry = await readCatalogEntry(this.store, definition.name);
-    if (!entry) {
-      entry = { id: definition.name, activeGeneration: 1, activeCodeVersion: definition.version, building: null, retired: [], rebuildRequestedAt: null };
-      await this.writeCatalog(entry);
-    }
+    const entry = await this.updateCatalog(
+      definition.name,
+      (found) => found ?? { id: definition.name, activeGeneration: 1, activeCodeVersion: definition.version, building: null, retired: [], rebuildRequestedAt: null },
+    );
     const active = this.worker(definition, entry.activeGeneration);
-    this.slots.set(definition.name, { active, building: null });
-    active.start();
+    this.slots.set(definition.name, { active, building: null, activeFrozen: false });
+    // Documents made by another version of the code must not be extended by this one: such a
+    // generation serves as it stands until its rebuild has caught up.
+    const madeByThisCode = entry.activeCodeVersion === definition.version;
+    if (madeByThisCode) active.start();
     for (const generation of entry.retired) await this.dropGeneration(definition, generation);
-    if (entry.retired.length > 0) await this.writeCatalog({ ...entry, retired: [] });
+    if (entry.retired.length > 0) await this.updateCatalog(definition.name, (e) => ({ ...e!, retired: [] }));
 
-    if (entry.building) this.startBuilding(definition, entry.building.generation);
-    else if (entry.activeCodeVersion !== definition.version || entry.rebuildRequestedAt) await this.rebuild(definition.name);
+    if (entry.building?.codeVersion === definition.version) {
+      this.startBuilding(definition, entry.building.generation);
+      return;
+    }
+    if (entry.building) {
+      // a rebuild begun by other code: its documents are of no use to this version
+      await this.dropGeneration(definition, entry.building.generation);
+      await this.updateCatalog(definition.name, (e) => ({ ...e!, building: null }));
+    }
+    if (!madeByThisCode || entry.rebuildRequestedAt) await this.rebuild(definition.name);
   }
 
   private startBuilding(definition: ProjectionDefinition, generation: number): void {
@@ -107,21 +144,34 @@ export class ProjectionRunner {
     return new GenerationWorker(definition, generation, { events: this.events, store: this.store, batchSize: this.batchSize, log: this.log }, afterBatch);
   }
 
+  /**
+   * Hands the serving role to the building generation once it has reached the head. The serving
+   * generation is stopped first and the switch waits until the new one is at least as far as the
+   * old one stands, so a reader never sees the log go backwards across the switch.
+   */
   private async switchWhenCaughtUp(definition: ProjectionDefinition, worker: GenerationWorker): Promise<void> {
-    if (worker.position < (await this.events.headPosition())) return;
-    const slot = this.slots.get(definition.name)!;
-    const entry = (await readCatalogEntry(this.store, definition.name))!;
+    const slot = this.slots.get(definition.name);
+    if (this.stopping || !slot || slot.building !== worker) return;
+    if (!slot.activeFrozen) {
+      if (worker.position < (await this.events.headPosition())) return;
+      slot.activeFrozen = true;
+      await slot.active.stop();
+    }
+    // the old generation got further while it was stopping: the next batch tries again
+    if (this.stopping || worker.position < slot.active.position) return;
+
     const retiring = slot.active;
-    await this.writeCatalog({
-      ...entry,
+    await this.updateCatalog(definition.name, (entry) => ({
+      ...entry!,
       activeGeneration: worker.generation,
       activeCodeVersion: definition.version,
       building: null,
-      retired: [...entry.retired, retiring.generation],
-    });
-    this.slots.set(definition.name, { active: worker, building: null });
+      retired: [...entry!.retired, retiring.generation],
+    }));
+    this.slots.set(definition.name, { active: worker, building: null, activeFrozen: false });
     this.log(`projection ${definition.name}: generation ${worker.generation} now serves (was ${retiring.generation})`);
-    void retiring.stop();
+    // on a stop the retired generation is dropped at the next start instead
+    if (this.stopping) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       void this.retire(definition, retiring.generation).catch((e) => this.log(String(e)));
@@ -132,8 +182,7 @@ export class ProjectionRunner {
 
   private async retire(definition: ProjectionDefinition, generation: number): Promise<void> {
     await this.dropGeneration(definition, generation);
-    const entry = (await readCatalogEntry(this.store, definition.name))!;
-    await this.writeCatalog({ ...entry, retired: entry.retired.filter((g) => g !== generation) });
+    await this.updateCatalog(definition.name, (entry) => ({ ...entry!, retired: entry!.retired.filter((g) => g !== generation) }));
   }
 
   private async dropGeneration(definition: ProjectionDefinition, generation: number): Promise<void> {
@@ -151,7 +200,16 @@ export class ProjectionRunner {
     }
   }
 
-  private async writeCatalog(entry: CatalogEntry): Promise<void> {
-    await this.store.upsert(CATALOG_COLLECTION, entry);
+  private updateCatalog(name: string, change: (entry: CatalogEntry | null) => CatalogEntry): Promise<CatalogEntry> {
+    const previous = this.catalogUpdates.get(name) ?? Promise.resolve();
+    const next = previous
+      .catch(() => {})
+      .then(async () => {
+        const updated = change(await readCatalogEntry(this.store, name));
+        await this.store.upsert(CATALOG_COLLECTION, updated);
+        return updated;
+      });
+    this.catalogUpdates.set(name, next);
+    return next;
   }
 }

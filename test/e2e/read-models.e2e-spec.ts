@@ -1,3 +1,6 @@
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { EVENTS_FILE } from '../../apps/api/src/infrastructure/stores.js';
 import { eventually } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';
@@ -23,7 +26,7 @@ const KATOWICE = city('katowice', 'Katowice', 'PL', 'music', '2015-12-11');
 const KRAKOW = city('krakow', 'Kraków', 'PL', 'literature', '2013-10-21');
 const ROVANIEMI = city('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
 
-const meeting = (meetingId: string, edition: number, hostCityIds: string[], startsOn: string, endsOn: string, extra: Record<string, unknown> = {}) => ({
+const meeting = (meetingId: string, edition: number, hostCityIds: string[], startsOn: string, endsOn: string, extra: { venue?: string; theme?: string } = {}) => ({
   meetingId,
   kind: 'annual-conference',
   title: `UCCN Annual Conference ${startsOn.slice(0, 4)}`,
@@ -52,11 +55,11 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   field: null,
   country: null,
   hostCityIds: m.hostCityIds,
-  venue: m['venue'] ?? null,
+  venue: m.venue ?? null,
   startsOn: m.startsOn,
   endsOn: m.endsOn,
   year: Number(m.startsOn.slice(0, 4)),
-  theme: m['theme'] ?? null,
+  theme: m.theme ?? null,
   format: 'in-person',
   status: 'scheduled',
   attendeeCityIds: [],
@@ -491,5 +494,45 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
       expect(answer.body).toEqual({ ok: true, checked: head });
       expect((await registry.analyst.get('/api/audit/verify')).status).toBe(403);
     });
+  });
+});
+
+describe('GET /api/audit/verify on a tampered log', () => {
+  /** Records a little history, stops the server, lets `tamper` edit the event file, and asks again. */
+  const verifyAfter = async (tamper: (db: Database.Database) => void) => {
+    const first = await startRegistry();
+    let position = 0;
+    for (const c of [SANTA_FE, LYON, SEOUL]) position = (await first.secretariat.post('/api/admin/cities', c)).body.position;
+    position = (await first.secretariat.post('/api/admin/cities/lyon/field-change', { field: 'literature', effectiveOn: '2023-10-31' })).body.position;
+    expect(position).toBe(4);
+    expect((await first.auditor.get('/api/audit/verify')).body).toEqual({ ok: true, checked: 4 });
+    await first.close();
+    const db = new Database(path.join(first.dataDir, EVENTS_FILE));
+    try {
+      tamper(db);
+    } finally {
+      db.close();
+    }
+    const again = await startRegistry({ dataDir: first.dataDir });
+    try {
+      return (await again.auditor.get('/api/audit/verify')).body;
+    } finally {
+      await again.close();
+    }
+  };
+
+  it("names the first event whose content was edited (Lyon's designation backdated)", async () => {
+    const body = await verifyAfter((db) => {
+      db.prepare(`UPDATE events SET data = json_set(data, '$.designatedOn', '2004-01-01') WHERE position = 2`).run();
+    });
+    expect(body).toEqual({ ok: false, checked: 2, firstBrokenAt: 2 });
+  });
+
+  it('names the event after one removed from its stream', async () => {
+    const body = await verifyAfter((db) => {
+      // Lyon's designation gone: its field change names a previous hash the log no longer holds
+      db.prepare('DELETE FROM events WHERE position = 2').run();
+    });
+    expect(body).toEqual({ ok: false, checked: 3, firstBrokenAt: 4 });
   });
 });

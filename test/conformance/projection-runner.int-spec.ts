@@ -331,6 +331,38 @@ describe('ProjectionRunner on the embedded stores', () => {
     expect((await servingTotals('second')).totals?.count).toBe(41);
   });
 
+  it('commits a batch whose stop was asked for while it was being applied, whole, with its checkpoint', async () => {
+    await addItems(30);
+    let stopping: Promise<void> | null = null;
+    let runner: ProjectionRunner | null = null;
+    const base = tally();
+    // the stop is asked for from inside the batch, between two events of it
+    const interrupted: ProjectionDefinition = {
+      ...base,
+      touches: (event) => {
+        if (event.position === 12) stopping ??= runner!.stop();
+        return base.touches(event);
+      },
+    };
+    runner = runnerOf([interrupted], { batchSize: 10 });
+    await runner.start();
+    await eventually('the stop was asked for', async () => stopping !== null);
+    await stopping;
+
+    const checkpoint = await stores.store.getCheckpoint('tally@v1');
+    const { totals } = await servingTotals();
+    // documents and checkpoint agree: the batch went in whole or not at all
+    expect(checkpoint).toBe(totals?.count ?? 0);
+    expect(totals?.positions ?? []).toEqual(oneTo(checkpoint ?? 0));
+    expect([10, 20]).toContain(checkpoint);
+
+    await stopRunner(runner);
+    const again = runnerOf([tally()]);
+    await again.start();
+    await again.waitForPosition(30);
+    expect((await servingTotals()).totals).toMatchObject({ count: 30, positions: oneTo(30) });
+  });
+
   it('stops cleanly right after it started, with nothing to read', async () => {
     const runner = runnerOf([tally(), fragile()]);
     await runner.start();

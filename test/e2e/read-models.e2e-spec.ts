@@ -536,3 +536,36 @@ describe('GET /api/audit/verify on a tampered log', () => {
     expect(body).toEqual({ ok: false, checked: 3, firstBrokenAt: 4 });
   });
 });
+
+describe('POST /api/admin/projections/:name/rebuild when apps/projector runs the projections', () => {
+  it('records the request in the catalogue; the projector builds the generation it announced', async () => {
+    // a first run with projections creates the catalogue, as the projector would
+    const withRunner = await startRegistry();
+    const { position } = (await withRunner.secretariat.post('/api/admin/cities', LYON)).body;
+    await withRunner.settled(position);
+    await withRunner.close();
+
+    const apiOnly = await startRegistry({ dataDir: withRunner.dataDir, env: { UCCN_RUN_PROJECTIONS: 'false' } });
+    try {
+      const answer = await apiOnly.secretariat.post('/api/admin/projections/city-directory/rebuild');
+      expect(answer.status).toBe(202);
+      expect(answer.body).toEqual({ name: 'city-directory', version: 2 });
+      // asked twice before the projector picked it up: the same generation
+      expect((await apiOnly.secretariat.post('/api/admin/projections/city-directory/rebuild')).body).toEqual({ name: 'city-directory', version: 2 });
+      expect((await apiOnly.secretariat.post('/api/admin/projections/gossip/rebuild')).status).toBe(404);
+    } finally {
+      await apiOnly.close();
+    }
+
+    const projector = await startRegistry({ dataDir: withRunner.dataDir });
+    try {
+      await eventually(async () => {
+        const status = (await projector.auditor.get('/api/audit/projections')).body.items.find((p: any) => p.name === 'city-directory');
+        expect(status).toMatchObject({ version: 2, position, rebuild: null });
+      });
+      expect((await projector.analyst.get('/api/analytics/cities/lyon')).body).toMatchObject({ cityId: 'lyon', field: 'media-arts' });
+    } finally {
+      await projector.close();
+    }
+  });
+});

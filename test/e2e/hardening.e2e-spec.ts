@@ -55,6 +55,24 @@ describe('optimistic concurrency', () => {
     expect(await eventsOf(registry, 'city-genova')).toHaveLength(1);
   });
 
+  it('lets 40 concurrent reports on one city all succeed, with gapless revisions (bounded, jittered retries)', async () => {
+    expect((await registry.secretariat.post('/api/admin/cities', { ...city('ostersund'), country: 'SE', field: 'gastronomy', designatedOn: '2010-06-22' })).status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        registry.secretariat.post('/api/admin/cities/ostersund/reports', {
+          reportId: `annual-${2011 + (i % 14)}-${i}`,
+          kind: 'national-annual',
+          periodStart: '2011-01-01',
+          periodEnd: '2011-12-31',
+          submittedOn: '2012-01-15',
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
+    const revisions = ((await eventsOf(registry, 'city-ostersund')) as { revision: number }[]).map((e) => e.revision);
+    expect(revisions).toEqual(Array.from({ length: 41 }, (_, i) => i));
+  });
+
   it('answers 412 when If-Match names a revision the stream has moved past, and a malformed If-Match is a 400', async () => {
     const stale = await registry.secretariat.post('/api/admin/cities', city('como'), { 'if-match': '"3"' });
     expect(stale.status).toBe(412);

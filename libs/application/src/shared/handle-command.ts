@@ -7,8 +7,13 @@ import type { CommandContext, CommandResult } from './command-context.js';
 import { envelope } from './event-envelope.js';
 import { loadStream, type LoadedStream } from './load-stream.js';
 
-/** Without If-Match a conflicting append is retried this many times, with jittered back-off. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * Without If-Match a conflicting append is retried, bounded, with full-jitter exponential back-off
+ * (capped at 100 ms a wait). Many writers on one stream (40 reports on one city at once) each win
+ * within a few rounds, because the jitter spreads their retries out.
+ */
+export const MAX_ATTEMPTS = 30;
+const backoffMs = (attempt: number) => Math.random() * Math.min(100, 2 ** attempt);
 
 export interface CommandDeps {
   readonly store: EventStore;
@@ -63,7 +68,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         throw new PreconditionFailed(spec.streamId, context.expectedRevision, error.actual);
       }
       if (attempt >= MAX_ATTEMPTS) throw new ConcurrencyRetriesExhausted(spec.streamId, attempt);
-      await sleep(Math.random() * 5 * attempt);
+      await sleep(backoffMs(attempt));
     }
   }
 }

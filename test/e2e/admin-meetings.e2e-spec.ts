@@ -1,4 +1,5 @@
 import type { Answer } from './support/http-client.js';
+import { expectRefused } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -83,26 +84,8 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
   });
   afterAll(() => registry.close());
 
-  /** The position of the log's last event: a refused command must leave it where it was. */
-  async function logHead(): Promise<number | undefined> {
-    let head: number | undefined;
-    let page = await registry.auditor.get('/api/audit/events?limit=500');
-    for (;;) {
-      head = page.body.items.at(-1)?.position ?? head;
-      if (page.body.next === null) return head;
-      page = await registry.auditor.get(`/api/audit/events?limit=500&after=${page.body.next}`);
-    }
-  }
-
-  async function refused(status: number, send: () => Promise<Answer>): Promise<Answer> {
-    const head = await logHead();
-    const answer = await send();
-    expect(answer.status).toBe(status);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(answer.body.status).toBe(status);
-    expect(await logHead()).toBe(head);
-    return answer;
-  }
+  /** A refused command answers problem+json with the status and leaves the log's head where it was. */
+  const refused = (status: number, send: () => Promise<Answer>) => expectRefused(registry.auditor, status, send);
 
   const namedFields = (answer: Answer) => answer.body.errors.map((e: { field: string }) => e.field);
   const lastEventOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}`)).body.items.at(-1);

@@ -177,7 +177,17 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
     it('counts members, the withdrawn, countries, by current field, by country and by year', async () => {
       const answer = await registry.analyst.get('/api/analytics/summary');
       expect(answer.status).toBe(200);
-      const year = (y: number, designated: number, cumulative: number) => ({ year: y, designated, cumulative });
+      // the members at each year end by the field each held then
+      const fieldsAt = (y: number) => ({
+        ...(y >= 2025 ? { architecture: 1 } : {}),
+        'crafts-and-folk-art': y >= 2013 ? 2 : 1,
+        ...(y >= 2008 ? { design: y >= 2010 ? 2 : 1 } : {}),
+        ...(y >= 2010 ? { gastronomy: 1 } : {}),
+        ...(y >= 2013 ? { literature: y >= 2023 ? 2 : 1 } : {}),
+        ...(y >= 2008 && y < 2023 ? { 'media-arts': 1 } : {}),
+        ...(y >= 2006 ? { music: y >= 2019 ? 2 : y >= 2015 ? 3 : y >= 2010 ? 2 : 1 } : {}),
+      });
+      const year = (y: number, designated: number, cumulative: number) => ({ year: y, designated, cumulative, byField: fieldsAt(y) });
       expect(answer.body).toEqual({
         members: 10,
         withdrawn: 1,
@@ -456,7 +466,7 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
       ];
       expect(answer.body).toEqual({
         items: names.map((name) => ({
-          name, version: 1, codeVersion: 1, position: head, head, lag: 0, state: 'live', lastError: null, rebuild: null,
+          name, version: 1, codeVersion: name === 'network-statistics' ? 2 : 1, position: head, head, lag: 0, state: 'live', lastError: null, rebuild: null,
         })),
         total: 8,
         page: 1,

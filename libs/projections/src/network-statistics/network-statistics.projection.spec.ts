@@ -43,24 +43,45 @@ describe('network statistics projection', () => {
 
     const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
+    const crafts = { 'crafts-and-folk-art': 1 };
+    const withLyon = { ...crafts, 'media-arts': 1 };
+    const with2010 = { ...withLyon, gastronomy: 1, music: 1 };
+    const withKrakow = { ...with2010, literature: 1 };
     expect(byYear).toEqual([
-      { year: 2005, designated: 1, cumulative: 1 },
-      { year: 2006, designated: 0, cumulative: 1 },
-      { year: 2007, designated: 0, cumulative: 1 },
-      { year: 2008, designated: 1, cumulative: 2 },
-      { year: 2009, designated: 0, cumulative: 2 },
-      { year: 2010, designated: 2, cumulative: 4 },
-      { year: 2011, designated: 0, cumulative: 4 },
-      { year: 2012, designated: 0, cumulative: 4 },
-      { year: 2013, designated: 1, cumulative: 5 },
-      { year: 2014, designated: 0, cumulative: 5 },
-      { year: 2015, designated: 1, cumulative: 6 },
-      { year: 2016, designated: 0, cumulative: 6 },
-      { year: 2017, designated: 0, cumulative: 6 },
-      { year: 2018, designated: 0, cumulative: 6 },
-      // Harbin's withdrawal takes effect in 2019
-      { year: 2019, designated: 0, cumulative: 5 },
+      { year: 2005, designated: 1, cumulative: 1, byField: crafts },
+      { year: 2006, designated: 0, cumulative: 1, byField: crafts },
+      { year: 2007, designated: 0, cumulative: 1, byField: crafts },
+      { year: 2008, designated: 1, cumulative: 2, byField: withLyon },
+      { year: 2009, designated: 0, cumulative: 2, byField: withLyon },
+      { year: 2010, designated: 2, cumulative: 4, byField: with2010 },
+      { year: 2011, designated: 0, cumulative: 4, byField: with2010 },
+      { year: 2012, designated: 0, cumulative: 4, byField: with2010 },
+      { year: 2013, designated: 1, cumulative: 5, byField: withKrakow },
+      { year: 2014, designated: 0, cumulative: 5, byField: withKrakow },
+      { year: 2015, designated: 1, cumulative: 6, byField: { ...withKrakow, music: 2 } },
+      { year: 2016, designated: 0, cumulative: 6, byField: { ...withKrakow, music: 2 } },
+      { year: 2017, designated: 0, cumulative: 6, byField: { ...withKrakow, music: 2 } },
+      { year: 2018, designated: 0, cumulative: 6, byField: { ...withKrakow, music: 2 } },
+      // Harbin's withdrawal takes effect in 2019, and takes its field's count with it; Lyon's
+      // change of 2023 lies beyond the last year of the series, so it shows in byField only
+      { year: 2019, designated: 0, cumulative: 5, byField: withKrakow },
     ]);
+  });
+
+  it('counts each year a city in the field it held at that year end, so the fields sum to the network size', () => {
+    const rovaniemi = designated('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
+    const projected = projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
+
+    const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+
+    const at = (year: number) => byYear.find((y) => y.year === year)?.byField;
+    expect(at(2022)).toEqual({ 'crafts-and-folk-art': 1, gastronomy: 1, literature: 1, 'media-arts': 1, music: 1 });
+    // Lyon left media arts for literature in 2023: media arts has no member left
+    expect(at(2023)).toEqual({ 'crafts-and-folk-art': 1, gastronomy: 1, literature: 2, music: 1 });
+    expect(at(2025)).toEqual({ architecture: 1, 'crafts-and-folk-art': 1, gastronomy: 1, literature: 2, music: 1 });
+    for (const { cumulative, byField } of byYear) {
+      expect(Object.values(byField).reduce((sum, n) => sum + n, 0)).toBe(cumulative);
+    }
   });
 
   it('keeps per city what undoing its counts needs, with lineage', () => {

@@ -18,6 +18,11 @@ export interface YearCount {
   readonly designated: number;
   /** the network's size at the end of that year: designated up to then minus withdrawn up to then */
   readonly cumulative: number;
+  /**
+   * the members at the end of that year by the field each held then (Lyon counts in media arts
+   * until 2022, in literature from 2023); sums to `cumulative`; fields with no member are left out
+   */
+  readonly byField: Readonly<Record<string, number>>;
 }
 
 export interface NetworkSummary {
@@ -36,6 +41,8 @@ export interface NetworkSummary {
 export interface SummaryDoc extends Document, NetworkSummary {
   readonly designatedByYear: Readonly<Record<string, number>>;
   readonly withdrawnByYear: Readonly<Record<string, number>>;
+  /** year → field → how many members that field gained (or lost) that year, for `byYear[].byField` */
+  readonly fieldDeltasByYear: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface MemberDoc extends Document {
@@ -56,13 +63,15 @@ export const EMPTY_SUMMARY: SummaryDoc = {
   byYear: [],
   designatedByYear: {},
   withdrawnByYear: {},
+  fieldDeltasByYear: {},
 };
 
 const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn'] as const;
 
 export const networkStatisticsProjection: ProjectionDefinition = {
   name: 'network-statistics',
-  version: 1,
+  // 2: byYear[].byField (the per-year, per-field series the dashboard stacks)
+  version: 2,
   // both are read by id only
   collections: { [SUMMARY]: { indexes: [] }, [MEMBERS]: { indexes: [] } },
   handles: HANDLES,
@@ -85,6 +94,7 @@ export const networkStatisticsProjection: ProjectionDefinition = {
           byField: add(summary.byField, field, 1),
           byCountry: add(summary.byCountry, country, 1),
           designatedByYear: add(summary.designatedByYear, String(yearOf(designatedOn)), 1),
+          fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(designatedOn), field, 1),
         });
         return writes(next, { id: cityId, country, field, fieldSince: designatedOn, status: 'member' });
       }
@@ -93,7 +103,9 @@ export const networkStatisticsProjection: ProjectionDefinition = {
         if (!member || effectiveOn < member.fieldSince || to === member.field) return [];
         const moved = { ...member, field: to, fieldSince: effectiveOn };
         if (member.status === 'withdrawn') return [{ collection: MEMBERS, id: member.id, doc: moved }];
-        return writes({ ...summary, byField: add(add(summary.byField, member.field, -1), to, 1) }, moved);
+        const year = yearOf(effectiveOn);
+        const fieldDeltasByYear = shift(shift(summary.fieldDeltasByYear, year, member.field, -1), year, to, 1);
+        return writes(recount({ ...summary, byField: add(add(summary.byField, member.field, -1), to, 1), fieldDeltasByYear }), moved);
       }
       case 'MembershipWithdrawn': {
         if (!member || member.status === 'withdrawn') return [];
@@ -104,6 +116,7 @@ export const networkStatisticsProjection: ProjectionDefinition = {
           byField: add(summary.byField, member.field, -1),
           byCountry: add(summary.byCountry, member.country, -1),
           withdrawnByYear: add(summary.withdrawnByYear, String(yearOf(event.data.effectiveOn)), 1),
+          fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(event.data.effectiveOn), member.field, -1),
         });
         return writes(next, { ...member, status: 'withdrawn' });
       }
@@ -126,16 +139,27 @@ function add(counts: Readonly<Record<string, number>>, key: string, delta: numbe
   return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The derived figures: distinct countries and the year series. */
+/** Adds to one field's counter of one year. */
+function shift(deltas: SummaryDoc['fieldDeltasByYear'], year: number, field: string, delta: number): SummaryDoc['fieldDeltasByYear'] {
+  return { ...deltas, [year]: add(deltas[year] ?? {}, field, delta) };
+}
+
+/**
+ * The derived figures: distinct countries and the year series. The series spans the years of
+ * designations and withdrawals only (a field change moves members between fields, it does not
+ * extend the series); a field change after its last year shows in `byField`, not in the series.
+ */
 function recount(summary: SummaryDoc): SummaryDoc {
   const years = [...Object.keys(summary.designatedByYear), ...Object.keys(summary.withdrawnByYear)].map(Number);
   const byYear: YearCount[] = [];
   if (years.length > 0) {
     let cumulative = 0;
+    let byField: Readonly<Record<string, number>> = {};
     for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
       const designated = summary.designatedByYear[year] ?? 0;
       cumulative += designated - (summary.withdrawnByYear[year] ?? 0);
-      byYear.push({ year, designated, cumulative });
+      for (const [field, delta] of Object.entries(summary.fieldDeltasByYear[year] ?? {})) byField = add(byField, field, delta);
+      byYear.push({ year, designated, cumulative, byField });
     }
   }
   return { ...summary, countries: Object.keys(summary.byCountry).length, byYear };

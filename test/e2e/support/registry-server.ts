@@ -34,7 +34,7 @@ export async function startRegistry(options: { dataDir?: string; clock?: Clock; 
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const client = new ApiClient(url);
-  const runner = app.get(ProjectionsService).runner;
+  const projections = app.get(ProjectionsService);
   return {
     url,
     dataDir,
@@ -43,7 +43,7 @@ export async function startRegistry(options: { dataDir?: string; clock?: Clock; 
     auditor: client.as(TEST_KEYS.auditor.key),
     analyst: client.as(TEST_KEYS.analyst.key),
     anonymous: client,
-    settled: async (position) => runner?.waitForPosition(position),
+    settled: (position) => projections.waitForPosition(position),
     close: () => app.close(),
   };
 }

@@ -1,8 +1,12 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
-import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { EVENT_STORE, EventStoreUnavailable, type EventStore } from '@uccn/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, readProjectionStatuses, type ProjectionStatus } from '@uccn/projections';
-import { READ_STORE, type ReadStore } from '@uccn/read-store';
+import { READ_STORE, ReadStoreUnavailable, type ReadStore } from '@uccn/read-store';
+
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 10_000;
 
 /**
  * Runs the projections in this process when configured to (the embedded default); otherwise
@@ -12,6 +16,9 @@ import { READ_STORE, type ReadStore } from '@uccn/read-store';
 export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projections');
   readonly runner: ProjectionRunner | null;
+  /** settles once the runner has started (or the process is stopping) */
+  private started: Promise<void> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
@@ -23,15 +30,57 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
       : null;
   }
 
+  /**
+   * Starts the runner; when a store does not answer, the API starts anyway and keeps trying in
+   * the background: commands only need the log, and `/health/ready` says what is missing. Only a
+   * store outage is waited out; any other failure is a bug and stops the start.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await this.runner?.start();
+    const runner = this.runner;
+    if (!runner) return;
+    try {
+      await runner.start();
+    } catch (error) {
+      if (!isStoreOutage(error)) throw error;
+      this.logger.warn(`projections wait for the stores: ${(error as Error).message}`);
+      this.started = this.startWhenStoresAnswer(runner);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.started;
     await this.runner?.stop();
+  }
+
+  /** Resolves when every projection has applied the log up to `position` (at once without a runner). */
+  async waitForPosition(position: number): Promise<void> {
+    await this.started;
+    await this.runner?.waitForPosition(position);
   }
 
   statuses(): Promise<ProjectionStatus[]> {
     return readProjectionStatuses(ALL_PROJECTIONS, this.events, this.store);
   }
+
+  private async startWhenStoresAnswer(runner: ProjectionRunner): Promise<void> {
+    for (let wait = FIRST_RETRY_MS; !this.stopping; wait = Math.min(wait * 2, LONGEST_RETRY_MS)) {
+      await sleep(wait);
+      if (this.stopping) return;
+      try {
+        await runner.start();
+        this.logger.log('projections started: the stores answer again');
+        return;
+      } catch (error) {
+        if (!isStoreOutage(error)) {
+          this.logger.error(`projections cannot start: ${(error as Error).message}`);
+          return;
+        }
+      }
+    }
+  }
+}
+
+function isStoreOutage(error: unknown): boolean {
+  return error instanceof ReadStoreUnavailable || error instanceof EventStoreUnavailable;
 }

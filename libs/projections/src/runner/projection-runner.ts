@@ -57,8 +57,12 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.stopping = false;
     await this.store.ensureCollection(CATALOG_COLLECTION);
-    for (const definition of this.definitions) await this.startProjection(definition);
-    if (this.options.watchRequestsEveryMs) {
+    // a start that failed half-way (a store went away) is simply called again: the projections
+    // that did start keep their workers
+    for (const definition of this.definitions) {
+      if (!this.slots.has(definition.name)) await this.startProjection(definition);
+    }
+    if (this.options.watchRequestsEveryMs && !this.watcher) {
       this.watcher = setInterval(() => void this.pickUpRequests().catch((e) => this.log(String(e))), this.options.watchRequestsEveryMs);
     }
   }
@@ -66,6 +70,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.watcher) clearInterval(this.watcher);
+    this.watcher = null;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await Promise.all([...this.slots.values()].flatMap((slot) => [slot.active.stop(), slot.building?.stop()]));

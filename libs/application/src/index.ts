@@ -62,3 +62,8 @@ export * from './audit/membership-register.query.js';
 export * from './audit/membership-register.handler.js';
 export * from './audit/verify-log.query.js';
 export * from './audit/verify-log.handler.js';
+export * from './history/csv.js';
+export * from './history/network-history.js';
+export * from './history/history-assumptions.js';
+export * from './history/history-plan.js';
+export * from './history/import-network-history.js';

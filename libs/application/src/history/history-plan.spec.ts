@@ -1,0 +1,118 @@
+import * as path from 'node:path';
+import { parseCsv } from './csv.js';
+import { NETWORK_HISTORY_DIR, readNetworkHistory, type NetworkHistory } from './network-history.js';
+import { planNetworkHistory, romanToNumber, slugOf, type HistoryPlan, type HistoryStep } from './history-plan.js';
+
+const dir = path.resolve(import.meta.dirname, '../../../..', NETWORK_HISTORY_DIR);
+
+describe('the real history as the secretariat\'s commands', () => {
+  let history: NetworkHistory;
+  let plan: HistoryPlan;
+  const stepsOf = <K extends HistoryStep['kind']>(kind: K) => plan.steps.filter((s): s is Extract<HistoryStep, { kind: K }> => s.kind === kind);
+  const designation = (cityId: string) => stepsOf('designate-city').find((s) => s.payload.cityId === cityId)?.payload;
+  const schedule = (year: number) => stepsOf('schedule-meeting').filter((s) => s.payload.startsOn.startsWith(String(year))).map((s) => s.payload);
+
+  beforeAll(async () => {
+    history = await readNetworkHistory(dir);
+    plan = planNetworkHistory(history);
+  });
+
+  it('reads every row of both files, the quoted theme with its comma whole', () => {
+    expect(history.cities).toHaveLength(388);
+    expect(history.conferences).toHaveLength(17);
+    expect(history.conferences.find((c) => c.year === 2022)?.theme).toBe('Creativity, path to equality');
+    expect(history.conferences.find((c) => c.year === 2018)?.hosts).toEqual(['Krakow', 'Katowice']);
+  });
+
+  it('designates every city once, under an id of its own', () => {
+    const ids = stepsOf('designate-city').map((s) => s.payload.cityId);
+    expect(ids).toHaveLength(388);
+    expect(new Set(ids).size).toBe(388);
+    // two Granadas: Spain (literature 2014) and Nicaragua (design 2023)
+    expect(designation('granada-es')).toMatchObject({ name: 'Granada', country: 'ES', field: 'literature', designatedOn: '2014-12-01' });
+    expect(designation('granada-ni')).toMatchObject({ name: 'Granada', country: 'NI', field: 'design', designatedOn: '2023-10-31' });
+  });
+
+  it('dates a call year\'s designations on the day UNESCO announced them, and earlier ones on the last day of their year', () => {
+    expect(designation('krakow')).toMatchObject({ name: 'Krakow', field: 'literature', designatedOn: '2013-12-31' });
+    expect(designation('ostersund')).toMatchObject({ name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-12-31' });
+    expect(designation('katowice')).toMatchObject({ field: 'music', designatedOn: '2015-12-11' });
+    expect(designation('rovaniemi')).toMatchObject({ field: 'architecture', designatedOn: '2025-10-31' });
+    expect(plan.assumptions.find((a) => a.id === 'unknown-designation-day')?.rows).toHaveLength(41);
+  });
+
+  it('designates Lyon in media arts and changes it to literature on the day of the 2023 designations', () => {
+    expect(designation('lyon')).toMatchObject({ field: 'media-arts', designatedOn: '2008-12-31' });
+    expect(stepsOf('change-city-field').map((s) => s.payload)).toEqual([{ cityId: 'lyon', field: 'literature', effectiveOn: '2023-10-31' }]);
+    const order = plan.steps.map((s) => s.key);
+    expect(order.indexOf('network-history:city:lyon:field-changed:2023-10-31')).toBeGreaterThan(order.indexOf('network-history:city:lyon:designated'));
+  });
+
+  it('opens architecture, first, on the day its first cities were designated', () => {
+    expect(plan.steps[0]).toMatchObject({ kind: 'add-field', payload: { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' } });
+    expect(stepsOf('add-field')).toHaveLength(1);
+  });
+
+  it('schedules every conference after the cities, and records each as hosted', () => {
+    const firstMeeting = plan.steps.findIndex((s) => s.kind === 'schedule-meeting');
+    expect(plan.steps.slice(firstMeeting).every((s) => s.kind === 'schedule-meeting' || s.kind === 'record-meeting-hosted')).toBe(true);
+    expect(stepsOf('schedule-meeting')).toHaveLength(17);
+    expect(stepsOf('record-meeting-hosted')).toHaveLength(17);
+  });
+
+  it('records Paris 2008 at UNESCO Headquarters as a venue, and Kraków–Katowice 2018 with both hosts', () => {
+    expect(schedule(2008)).toEqual([
+      expect.objectContaining({ meetingId: 'annual-conference-2008-paris', edition: 1, hostCityIds: [], venue: 'UNESCO Headquarters, Paris' }),
+      expect.objectContaining({ meetingId: 'annual-conference-2008-santa-fe', edition: 2, hostCityIds: ['santa-fe'] }),
+    ]);
+    expect(schedule(2018)).toEqual([
+      expect.objectContaining({ edition: 12, hostCityIds: ['krakow', 'katowice'], startsOn: '2018-06-12', endsOn: '2018-06-15', theme: 'Creative Crossroads' }),
+    ]);
+    expect(schedule(2012)[0]).toMatchObject({ hostCityIds: ['montreal'], startsOn: '2012-07-01', endsOn: '2012-07-01' });
+  });
+
+  it('takes 2025\'s days from the sources\' notes, and sends the 2021 online meeting without an edition', () => {
+    expect(schedule(2025)[0]).toMatchObject({ edition: 17, startsOn: '2025-06-23', endsOn: '2025-06-24' });
+    expect(schedule(2021)[0]).toMatchObject({ format: 'online', hostCityIds: ['santos'] });
+    expect(schedule(2021)[0]).not.toHaveProperty('edition');
+  });
+
+  it('names every rule it applied, with the rows it applied to', () => {
+    expect(plan.assumptions.map((a) => a.id)).toEqual([
+      'call-announcement-day',
+      'unknown-designation-day',
+      'known-field-change',
+      'new-field-opening',
+      'unknown-conference-dates',
+      'conference-dates-from-notes',
+      'non-member-host-is-venue',
+      'shared-city-name',
+    ]);
+    expect(plan.assumptions.find((a) => a.id === 'unknown-conference-dates')?.rows).toHaveLength(7);
+    expect(plan.assumptions.find((a) => a.id === 'unknown-conference-dates')?.text).toContain('1 July');
+  });
+
+  it('gives every step its own idempotency key, the same on every plan', () => {
+    const keys = plan.steps.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(planNetworkHistory(history).steps.map((s) => s.key)).toEqual(keys);
+  });
+});
+
+describe('the small parsers', () => {
+  it('slugs names the way ids are written', () => {
+    expect(slugOf('Kraków')).toBe('krakow');
+    expect(slugOf('Łódź')).toBe('lodz');
+    expect(slugOf('Şanlıurfa')).toBe('sanliurfa');
+    expect(slugOf('Huai’an')).toBe('huai-an');
+    expect(slugOf('crafts and folk art')).toBe('crafts-and-folk-art');
+  });
+
+  it('reads Roman numerals', () => {
+    expect([romanToNumber('I'), romanToNumber('IV'), romanToNumber('IX'), romanToNumber('XIV'), romanToNumber('XVII'), romanToNumber('')]).toEqual([1, 4, 9, 14, 17, null]);
+  });
+
+  it('reads quoted fields, doubled quotes and CRLF', () => {
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\r\n\r\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);
+  });
+});

@@ -1,0 +1,140 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Command, CommandBus } from '@nestjs/cqrs';
+import { assertNever, DomainError } from '@uccn/domain';
+import { ChangeCityFieldCommand } from '../cities/change-city-field.command.js';
+import { DesignateCityCommand } from '../cities/designate-city.command.js';
+import { RecordMeetingHostedCommand } from '../meetings/record-meeting-hosted.command.js';
+import { ScheduleMeetingCommand } from '../meetings/schedule-meeting.command.js';
+import { AddCreativeFieldCommand } from '../network/add-creative-field.command.js';
+import { IdempotencyKeyReused } from '../shared/application-errors.js';
+import { canonicalJson } from '../shared/canonical-json.js';
+import type { CommandContext, CommandResult } from '../shared/command-context.js';
+import { planNetworkHistory, type AppliedAssumption, type HistoryStep } from './history-plan.js';
+import type { NetworkHistory } from './network-history.js';
+
+export type StepOutcome =
+  /** events were appended */
+  | { readonly kind: 'appended'; readonly position: number }
+  /** an earlier import by the same actor already recorded it: its idempotency key matched, nothing appended */
+  | { readonly kind: 'replayed'; readonly position: number }
+  /** the log already holds it from elsewhere (another actor's import, the API): a conflict, nothing appended */
+  | { readonly kind: 'already-on-record'; readonly reason: string }
+  /** the domain refused the row */
+  | { readonly kind: 'refused'; readonly code: string; readonly reason: string }
+  /** not sent, because the step it needs was refused */
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+export interface ImportProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly step: HistoryStep;
+  readonly outcome: StepOutcome;
+}
+
+export interface ImportOptions {
+  /** who the events say recorded them; the role must be allowed to send the commands (`secretariat`) */
+  readonly actor: string;
+  readonly role?: string;
+  /** ties every event of this import together; a fresh UUID by default */
+  readonly correlationId?: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface StepReport {
+  readonly row: string;
+  readonly command: HistoryStep['kind'];
+  readonly outcome: StepOutcome;
+}
+
+export interface ImportSummary {
+  readonly cities: number;
+  readonly conferences: number;
+  /** commands sent (or skipped) */
+  readonly commands: number;
+  readonly appended: number;
+  readonly replayed: number;
+  readonly alreadyOnRecord: number;
+  /** refused and skipped steps, with their reasons */
+  readonly refused: readonly StepReport[];
+  readonly assumptions: readonly AppliedAssumption[];
+  /** the highest log position written or found by this import (0 when none) */
+  readonly lastPosition: number;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Imports the real history through the CommandBus — the API's own handlers and deciders — one
+ * command at a time in the plan's order. Each command carries its step's idempotency key and a
+ * digest of its payload, so a second import by the same actor appends nothing, and a row that
+ * changed since it was imported is refused instead of silently recorded twice. A refused row is
+ * reported and the import goes on; a store that fails stops it (the next run resumes where it stopped).
+ */
+export async function importNetworkHistory(commandBus: CommandBus, history: NetworkHistory, options: ImportOptions): Promise<ImportSummary> {
+  const started = performance.now();
+  const plan = planNetworkHistory(history);
+  const correlationId = options.correlationId ?? randomUUID();
+  const failed = new Set<string>();
+  const reports: StepReport[] = [];
+  let lastPosition = 0;
+
+  for (const [index, step] of plan.steps.entries()) {
+    const outcome: StepOutcome =
+      step.after !== undefined && failed.has(step.after)
+        ? { kind: 'skipped', reason: 'the command it follows was refused' }
+        : await send(commandBus, step, { actor: options.actor, role: options.role ?? 'secretariat', correlationId, idempotencyKey: step.key, requestHash: digest(step.payload) });
+    if (outcome.kind === 'refused' || outcome.kind === 'skipped') failed.add(step.key);
+    if (outcome.kind === 'appended' || outcome.kind === 'replayed') lastPosition = Math.max(lastPosition, outcome.position);
+    reports.push({ row: step.row, command: step.kind, outcome });
+    options.onProgress?.({ done: index + 1, total: plan.steps.length, step, outcome });
+  }
+
+  const count = (kind: StepOutcome['kind']) => reports.filter((r) => r.outcome.kind === kind).length;
+  return {
+    cities: history.cities.length,
+    conferences: history.conferences.length,
+    commands: plan.steps.length,
+    appended: count('appended'),
+    replayed: count('replayed'),
+    alreadyOnRecord: count('already-on-record'),
+    refused: reports.filter((r) => r.outcome.kind === 'refused' || r.outcome.kind === 'skipped'),
+    assumptions: plan.assumptions,
+    lastPosition,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+async function send(commandBus: CommandBus, step: HistoryStep, context: CommandContext): Promise<StepOutcome> {
+  try {
+    const result = await commandBus.execute(commandOf(step, context));
+    return result.replayed ? { kind: 'replayed', position: result.position } : { kind: 'appended', position: result.position };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return error.kind === 'conflict'
+        ? { kind: 'already-on-record', reason: error.message }
+        : { kind: 'refused', code: error.code, reason: error.field ? `${error.field}: ${error.message}` : error.message };
+    }
+    if (error instanceof IdempotencyKeyReused) {
+      return { kind: 'refused', code: 'RowChangedSinceImported', reason: 'this row was imported earlier with other values; the log keeps the first import' };
+    }
+    throw error;
+  }
+}
+
+function commandOf(step: HistoryStep, context: CommandContext): Command<CommandResult> {
+  switch (step.kind) {
+    case 'add-field':
+      return new AddCreativeFieldCommand(step.payload, context);
+    case 'designate-city':
+      return new DesignateCityCommand(step.payload, context);
+    case 'change-city-field':
+      return new ChangeCityFieldCommand(step.payload, context);
+    case 'schedule-meeting':
+      return new ScheduleMeetingCommand(step.payload, context);
+    case 'record-meeting-hosted':
+      return new RecordMeetingHostedCommand(step.payload, context);
+    default:
+      return assertNever(step);
+  }
+}
+
+const digest = (payload: unknown) => createHash('sha256').update(canonicalJson(payload)).digest('hex');

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
+import { importNetworkHistory, NETWORK_HISTORY_DIR, readNetworkHistory, type ImportProgress, type ImportSummary, type NetworkHistory } from '@uccn/application';
+import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+
+const HISTORY_DIR = path.resolve(import.meta.dirname, '../..', NETWORK_HISTORY_DIR);
+
+/** Members by field at the end of `year`, counted straight from the CSV (no quoted cells in it), Lyon in media arts before 2023. */
+function csvMembersByField(year: number): Record<string, number> {
+  const rows = fs.readFileSync(path.join(HISTORY_DIR, 'uccn-cities.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+  const counts: Record<string, number> = {};
+  for (const [city, , , field, joined] of rows) {
+    if (Number(joined) > year) continue;
+    const slug = city === 'Lyon' && year < 2023 ? 'media-arts' : field!.replaceAll(' ', '-');
+    counts[slug] = (counts[slug] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe('importing the real history through the API\'s own command handlers', () => {
+  let registry: InProcessRegistry;
+  let history: NetworkHistory;
+  let first: ImportSummary;
+  let second: ImportSummary;
+  let headAfterFirst: number;
+  let headAfterSecond: number;
+  const progress: ImportProgress[] = [];
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    history = await readNetworkHistory(HISTORY_DIR);
+    const commandBus = registry.app.get(CommandBus);
+    const store = registry.app.get<EventStore>(EVENT_STORE);
+    first = await importNetworkHistory(commandBus, history, { actor: 'history-import', onProgress: (p) => progress.push(p) });
+    headAfterFirst = await store.headPosition();
+    second = await importNetworkHistory(commandBus, history, { actor: 'history-import' });
+    headAfterSecond = await store.headPosition();
+    await registry.settled(headAfterSecond);
+  }, 120_000);
+  afterAll(() => registry?.close());
+
+  it('sends a command per step, reporting progress after each', () => {
+    expect(progress).toHaveLength(first.commands);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: first.commands }, (_, i) => i + 1));
+    expect(progress.every((p) => p.total === first.commands)).toBe(true);
+  });
+
+  it('records all 388 cities, Lyon\'s change of field, architecture, and every conference but the 2021 online meeting, which has no edition', () => {
+    expect(first).toMatchObject({ cities: 388, conferences: 17, alreadyOnRecord: 0, replayed: 0 });
+    // 1 field + 388 designations + 1 field change + 17 × (schedule, hosted)
+    expect(first.commands).toBe(1 + 388 + 1 + 34);
+    expect(first.refused).toEqual([
+      { row: expect.stringContaining('2021 Santos'), command: 'schedule-meeting', outcome: expect.objectContaining({ kind: 'refused', reason: expect.stringContaining('edition') }) },
+      { row: expect.stringContaining('2021 Santos'), command: 'record-meeting-hosted', outcome: expect.objectContaining({ kind: 'skipped' }) },
+    ]);
+    expect(first.appended).toBe(first.commands - 2);
+    expect(first.lastPosition).toBe(headAfterFirst);
+  });
+
+  it('appends nothing the second time: every command is recognised by its idempotency key', () => {
+    expect(headAfterSecond).toBe(headAfterFirst);
+    expect(second).toMatchObject({ appended: 0, replayed: first.appended, alreadyOnRecord: 0 });
+    expect(second.refused).toHaveLength(2);
+  });
+
+  it('finds what another actor\'s import already recorded, and appends nothing', async () => {
+    const store = registry.app.get<EventStore>(EVENT_STORE);
+    const other = await importNetworkHistory(registry.app.get(CommandBus), history, { actor: 'someone-else' });
+    expect(await store.headPosition()).toBe(headAfterFirst);
+    expect(other).toMatchObject({ appended: 0, replayed: 0, alreadyOnRecord: first.appended });
+  });
+
+  it('names the assumptions it applied', () => {
+    const byId = Object.fromEntries(first.assumptions.map((a) => [a.id, a]));
+    expect(byId['unknown-designation-day']?.rows).toHaveLength(41);
+    expect(byId['unknown-conference-dates']?.text).toMatch(/conference dates unknown/);
+    expect(byId['unknown-conference-dates']?.rows).toHaveLength(7);
+  });
+
+  it('serves the network the CSV describes: members by field at the end of 2025, and Lyon in media arts until 2022', async () => {
+    const summary = (await registry.analyst.get('/api/analytics/summary')).body;
+    expect(summary.members).toBe(388);
+    expect(summary.byField).toEqual(csvMembersByField(2025));
+    const year = (y: number) => summary.byYear.find((entry: { year: number }) => entry.year === y);
+    expect(year(2025).byField).toEqual(csvMembersByField(2025));
+    expect(year(2022).byField).toEqual(csvMembersByField(2022));
+    expect(year(2014)).toMatchObject({ designated: 28, cumulative: 69 });
+  });
+
+  it('answers Lyon, Kraków and Östersund with their fields and years', async () => {
+    const city = async (id: string) => (await registry.analyst.get(`/api/analytics/cities/${id}`)).body;
+    expect(await city('lyon')).toMatchObject({ name: 'Lyon', country: 'FR', field: 'literature', designatedOn: '2008-12-31', fieldHistory: [{ field: 'media-arts', from: '2008-12-31' }, { field: 'literature', from: '2023-10-31' }] });
+    expect(await city('krakow')).toMatchObject({ name: 'Krakow', country: 'PL', field: 'literature', designatedOn: '2013-12-31' });
+    expect(await city('ostersund')).toMatchObject({ name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-12-31' });
+    const architecture = (await registry.analyst.get('/api/analytics/fields')).body.items.find((f: { field: string }) => f.field === 'architecture');
+    expect(architecture).toMatchObject({ openedOn: '2025-10-31', founding: false });
+  });
+
+  it('lists the 16 conferences it could record, each as hosted', async () => {
+    const meetings = (await registry.analyst.get('/api/analytics/meetings?limit=100')).body;
+    expect(meetings.total).toBe(16);
+    expect(meetings.items.every((m: { status: string }) => m.status === 'hosted')).toBe(true);
+    expect(meetings.items.find((m: { year: number; hostCityIds: string[] }) => m.year === 2018)).toMatchObject({ edition: 12, hostCityIds: ['krakow', 'katowice'] });
+  });
+
+  it('leaves a log whose hash chain verifies', async () => {
+    expect((await registry.auditor.get('/api/audit/verify')).body).toEqual({ ok: true, checked: headAfterFirst });
+  });
+});

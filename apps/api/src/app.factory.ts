@@ -64,7 +64,7 @@ export async function createApp(config: RegistryConfig, options: CreateAppOption
     void reply.header('x-correlation-id', request.id);
   });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', '/', 'dashboard/:file'] }); // '/', 'dashboard/:file': DashboardController
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
   return { app, keys };

@@ -8,6 +8,7 @@ import { MeetingsAdminModule } from './admin/meetings/meetings-admin.module.js';
 import { PartnershipsAdminModule } from './admin/partnerships/partnerships-admin.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { DashboardController } from './dashboard/dashboard.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { ApiKeyGuard } from './http/api-key.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
@@ -32,7 +33,7 @@ export class AppModule {
         AuditModule,
         AnalyticsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, DashboardController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

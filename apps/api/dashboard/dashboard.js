@@ -7,7 +7,7 @@
  */
 const KEY_STORAGE = 'uccn.dashboard.key';
 const FIRST_YEAR = 2004; // the network's founding (seed 002)
-const TOP_COUNTRIES = 24;
+const TOP_COUNTRIES = 25;
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency */
 const FIELD_COLOURS = ['#E69F00', '#56B4E9', '#009E73', '#D55E00', '#0072B2', '#CC79A7', '#F0E442', '#7F7F7F'];
 const CONFERENCE_KINDS = [
@@ -126,15 +126,17 @@ function countriesChart({ summary }) {
   const top = ranked.slice(0, TOP_COUNTRIES);
   const rest = ranked.slice(TOP_COUNTRIES);
   const restCount = rest.reduce((sum, [, n]) => sum + n, 0);
-  const labels = [...top.map(([code]) => `${countryName(code)} (${code})`), ...(rest.length ? [`${rest.length} other countries`] : [])];
-  const data = [...top.map(([, n]) => n), ...(rest.length ? [restCount] : [])];
+  // the rest in words, not as a bar: one bar of a hundred countries together would dwarf the others
   $('countries-note').textContent = rest.length
-    ? `The ${TOP_COUNTRIES} countries with most member cities; the other ${rest.length} together.`
+    ? `The ${top.length} countries with most member cities; ${rest.length} other countries have ${restCount} together.`
     : 'Every country with a member city.';
   state.charts.countries = { byCode: Object.fromEntries(top), other: { countries: rest.length, cities: restCount } };
   return new Chart($('countries-chart'), {
     type: 'bar',
-    data: { labels, datasets: [{ label: 'member cities', data, backgroundColor: labels.map((_, i) => (i < top.length ? '#0a5c8a' : '#9aa5b1')) }] },
+    data: {
+      labels: top.map(([code]) => `${countryName(code)} (${code})`),
+      datasets: [{ label: 'member cities', data: top.map(([, n]) => n), backgroundColor: '#0a5c8a' }],
+    },
     options: {
       ...baseOptions(),
       indexAxis: 'y',

@@ -61,7 +61,7 @@ describe('the analysts dashboard at /', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('/dashboard/chart.umd.min.js');
-    expect(html).not.toMatch(/<script>(?!<\/script>)/); // no inline script: the CSP would block it
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script: the CSP would block it
 
     const chartJs = await fetch(`${registry.url}/dashboard/chart.umd.min.js`);
     expect(chartJs.status).toBe(200);
@@ -100,8 +100,8 @@ describe('the analysts dashboard at /', () => {
       await browser?.close();
     });
 
-    const dashboardState = () => page.evaluate(() => (window as any).__dashboard);
-    const settle = () => page.waitForFunction(() => ['ready', 'error'].includes((window as any).__dashboard?.status), undefined, { timeout: 30_000 });
+    const dashboardState = () => page.evaluate(() => (globalThis as any).__dashboard);
+    const settle = () => page.waitForFunction(() => ['ready', 'error'].includes((globalThis as any).__dashboard?.status), undefined, { timeout: 30_000 });
 
     it('asks for a key once, and refuses a wrong one with a clear message', async () => {
       await page.goto(`${registry.url}/`);
@@ -113,7 +113,7 @@ describe('the analysts dashboard at /', () => {
 
       expect(await page.textContent('#key-message')).toContain('refused this key (401)');
       expect(await page.isVisible('#dashboard')).toBe(false);
-      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
     });
 
     it('draws every chart with the real network once the analyst gives a key', async () => {
@@ -124,7 +124,7 @@ describe('the analysts dashboard at /', () => {
       expect(await dashboardState()).toMatchObject({ status: 'ready', error: null });
 
       const charts: Record<string, DrawnChart | null> = await page.evaluate((ids) => {
-        const Chart = (window as any).Chart;
+        const Chart = (globalThis as any).Chart;
         return Object.fromEntries(
           ids.map((id) => {
             const chart = Chart.getChart(id);
@@ -206,7 +206,7 @@ describe('the analysts dashboard at /', () => {
 
       expect(await page.isVisible('#key-input')).toBe(true);
       expect(await page.isVisible('#dashboard')).toBe(false);
-      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
     });
   });
 });

@@ -19,7 +19,13 @@ const libs = ['domain', 'application', 'event-store', 'read-store', 'projections
 const common = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    // @fastify/static (Swagger UI's assets) require()s content-disposition, which ships ESM only:
+    // Node 20 loads it through require(esm), Jest on Node 20 cannot, so Jest gets it as CommonJS
+    '/node_modules/content-disposition/.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     ...Object.fromEntries(libs.map((l) => [`^@uccn/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
     '^(\\.{1,2}/.*)\\.js$': '$1',

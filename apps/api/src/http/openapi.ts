@@ -1,0 +1,40 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCHEME } from './openapi.decorators.js';
+
+export const DOCS_PATH = 'docs';
+export const DOCS_JSON_PATH = 'docs-json';
+
+const DESCRIPTION = `The system of record of the UNESCO Creative Cities Network: every change to the network is an
+event in an append-only log; the reads come from read models built from it.
+
+**Authorize** with an API key: \`Authorization: Bearer <key>\`. Roles: \`secretariat\` (admin and
+analytics), \`auditor\` (audit and analytics), \`analyst\` (analytics).
+
+Commands answer \`201 { id, revision, position }\` with \`ETag: "<revision>"\`; they honour
+\`Idempotency-Key\` and \`If-Match\`. Read models are eventually consistent: they have caught up with a
+command once their position reaches its \`position\`. Every error is \`application/problem+json\`
+(RFC 9457).`;
+
+/**
+ * Swagger UI at `/docs`, the document at `/docs-json` (and `/docs-yaml`), outside the `/api` prefix.
+ * SwaggerModule registers them on Fastify directly, past Nest's router and so past the global
+ * ApiKeyGuard: the documentation is readable without a key, the routes it describes are not.
+ */
+export function setUpOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('UCCN Registry')
+    .setDescription(DESCRIPTION)
+    .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "an API key of the registry; its role decides the routes it may call" }, API_KEY_SCHEME)
+    .addTag('secretariat', 'records what happens: designations, field changes, reports, withdrawals, meetings, applications, partnerships')
+    .addTag('audit', 'the raw log, a city’s history, the register on both clocks, the hash chain, the projections')
+    .addTag('analytics', 'the network by field, country and year; meetings; report compliance; applications; partnerships')
+    .addTag('health', 'liveness and readiness, without a key')
+    .build();
+  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: DOCS_JSON_PATH,
+    customSiteTitle: 'UCCN Registry API',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}

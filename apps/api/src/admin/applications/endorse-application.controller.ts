@@ -4,16 +4,19 @@ import type { FastifyReply } from 'fastify';
 import { EndorseApplicationCommand, type CommandContext } from '@uccn/application';
 import { CommandContextOf } from '../../http/command-context.decorator.js';
 import { commandResponse } from '../../http/command-response.js';
+import { ApiArea, ApiCommand } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { ApplicationParams } from './application.params.js';
 import { EndorseApplicationRequest } from './endorse-application.request.js';
 
 @Controller('admin/applications/:applicationId/endorsement')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class EndorseApplicationController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @ApiCommand({ summary: "Record the national commission's endorsement (ApplicationEndorsed)", errors: [404] })
   @HttpCode(201)
   async endorse(
     @Param() params: ApplicationParams,

@@ -1,16 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
 
 /** `POST /api/admin/applications`: a city applies in a call (seed 003). */
 export class SubmitApplicationRequest {
-  /** e.g. `norrkoping-2017` */
+  @ApiProperty({ example: 'norrkoping-2017' })
   @IsSlug() applicationId!: string;
+
+  @ApiProperty({ description: 'the id the city will have once designated', example: 'norrkoping' })
   @IsSlug() cityId!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Norrköping' })
   @IsString() @Length(1, 200) cityName!: string;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2, upper case', example: 'SE' })
   @IsCountryCode() country!: string;
-  /** a field of the catalogue; whether it is open on the date is the domain's rule */
+
+  @ApiProperty({ description: 'a field of the catalogue; whether it is open then is the domain’s rule (422)', example: 'music' })
   @IsSlug() field!: string;
-  /** a call before the network (2004) is the domain's rule (422), not malformed input */
+
+  @ApiProperty({ minimum: 1, maximum: 9999, description: 'a call before the network (2004) is a 422', example: 2017 })
   @IsInt() @Min(1) @Max(9999) callYear!: number;
+
+  @ApiProperty({ format: 'date', example: '2017-06-14' })
   @IsCalendarDate() submittedOn!: string;
 }

@@ -4,16 +4,19 @@ import type { FastifyReply } from 'fastify';
 import { RecordMeetingHostedCommand, type CommandContext, type RecordMeetingHostedPayload } from '@uccn/application';
 import { CommandContextOf } from '../../http/command-context.decorator.js';
 import { commandResponse } from '../../http/command-response.js';
+import { ApiArea, ApiCommand } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { MeetingParams } from './meeting.params.js';
 import { RecordMeetingHostedRequest } from './record-meeting-hosted.request.js';
 
 @Controller('admin/meetings/:meetingId/hosted')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class RecordMeetingHostedController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @ApiCommand({ summary: 'Record that a meeting took place (MeetingHosted)', description: "Omitted values are the plan's; hosting a cancelled meeting is a 409.", errors: [404] })
   @HttpCode(201)
   async recordHosted(
     @Param() params: MeetingParams,

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from '@uccn/domain';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
@@ -10,21 +11,44 @@ export const MAX_HOST_CITIES = 20;
  * city or a venue" are the domain's rules, answered with the same errors whoever sends the command.
  */
 export class ScheduleMeetingRequest {
-  /** e.g. `annual-conference-2018` */
+  @ApiProperty({ example: 'annual-conference-2018' })
   @IsSlug() meetingId!: string;
+
+  @ApiProperty({ enum: [...MEETING_KINDS], example: 'annual-conference' })
   @IsIn(MEETING_KINDS) kind!: MeetingKind;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'XII UNESCO Creative Cities Network Annual Conference' })
   @IsString() @Length(1, 300) title!: string;
-  /** annual conferences: XII → 12 */
+
+  @ApiPropertyOptional({ minimum: 1, description: 'annual conferences (needed there): XII → 12', example: 12 })
   @IsOptional() @IsInt() @Min(1) edition?: number;
-  /** sub-network meetings */
+
+  @ApiPropertyOptional({ description: 'sub-network meetings (needed there)', example: 'music' })
   @IsOptional() @IsSlug() field?: string;
-  /** national meetings */
+
+  @ApiPropertyOptional({ description: 'national meetings (needed there)', example: 'PL' })
   @IsOptional() @IsCountryCode() country?: string;
-  /** may be empty when a venue is given (UNESCO Headquarters, Paris, 2008) */
+
+  @ApiProperty({
+    type: [String],
+    maxItems: MAX_HOST_CITIES,
+    description: 'member cities; may be empty when a venue is given (UNESCO Headquarters, Paris, 2008)',
+    example: ['krakow', 'katowice'],
+  })
   @IsArray() @ArrayMaxSize(MAX_HOST_CITIES) @IsSlug({ each: true }) hostCityIds!: string[];
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'where it takes place when no member city hosts it', example: 'UNESCO Headquarters, Paris' })
   @IsOptional() @IsString() @Length(1, 300) venue?: string;
+
+  @ApiProperty({ format: 'date', example: '2018-06-12' })
   @IsCalendarDate() startsOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2018-06-15' })
   @IsCalendarDate() endsOn!: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Creative Crossroads' })
   @IsOptional() @IsString() @Length(1, 500) theme?: string;
+
+  @ApiProperty({ enum: [...MEETING_FORMATS], example: 'in-person' })
   @IsIn(MEETING_FORMATS) format!: MeetingFormat;
 }

@@ -4,16 +4,19 @@ import type { FastifyReply } from 'fastify';
 import { AddPartnerCommand, type CommandContext } from '@uccn/application';
 import { CommandContextOf } from '../../http/command-context.decorator.js';
 import { commandResponse } from '../../http/command-response.js';
+import { ApiArea, ApiCommand } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { AddPartnerRequest } from './add-partner.request.js';
 import { PartnershipParams } from './partnership.params.js';
 
 @Controller('admin/partnerships/:partnershipId/partners')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class AddPartnerController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @ApiCommand({ summary: 'Record an organisation joining a partnership (PartnerJoined)', errors: [404] })
   @HttpCode(201)
   async add(
     @Param() params: PartnershipParams,

@@ -4,16 +4,19 @@ import type { FastifyReply } from 'fastify';
 import { ConcludePartnershipCommand, type CommandContext } from '@uccn/application';
 import { CommandContextOf } from '../../http/command-context.decorator.js';
 import { commandResponse } from '../../http/command-response.js';
+import { ApiArea, ApiCommand } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { ConcludePartnershipRequest } from './conclude-partnership.request.js';
 import { PartnershipParams } from './partnership.params.js';
 
 @Controller('admin/partnerships/:partnershipId/conclusion')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class ConcludePartnershipController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @ApiCommand({ summary: 'Record the end of a partnership (PartnershipConcluded)', errors: [404] })
   @HttpCode(201)
   async conclude(
     @Param() params: PartnershipParams,

@@ -5,17 +5,20 @@ import { LaunchPartnershipCommand, type CommandContext } from '@uccn/application
 import type { Partner } from '@uccn/domain';
 import { CommandContextOf } from '../../http/command-context.decorator.js';
 import { commandResponse } from '../../http/command-response.js';
+import { ApiArea, ApiCommand } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { LaunchPartnershipRequest, type PartnerRequest } from './launch-partnership.request.js';
 
 const partnerOf = ({ name, country, cityId }: PartnerRequest): Partner => ({ name, country, ...(cityId === undefined ? {} : { cityId }) });
 
 @Controller('admin/partnerships')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class LaunchPartnershipController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @ApiCommand({ summary: 'Launch an inter-city partnership (PartnershipLaunched)' })
   @HttpCode(201)
   async launch(
     @Body() body: LaunchPartnershipRequest,

@@ -1,5 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
+import { RebuildAcceptedResponse } from '../../audit/audit.responses.js';
+import { ApiAccepted, ApiArea } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { ProjectionRebuilds } from './projection-rebuilds.js';
 
@@ -9,11 +12,19 @@ class ProjectionParams {
 
 /** Rebuild from position 0 beside the serving generation, which keeps serving until the new one catches up. */
 @Controller('admin/projections')
+@ApiArea('secretariat')
 @Roles(...ADMIN)
 export class RebuildProjectionController {
   constructor(private readonly rebuilds: ProjectionRebuilds) {}
 
   @Post(':name/rebuild')
+  @ApiAccepted({
+    summary: 'Rebuild a projection from position 0 while the current version keeps serving',
+    description: 'The new generation serves once it has caught up with the log; follow it in `GET /api/audit/projections`.',
+    answer: RebuildAcceptedResponse,
+    errors: [400, 404],
+  })
+  @ApiParam({ name: 'name', example: 'city-directory' })
   @HttpCode(202)
   rebuild(@Param() { name }: ProjectionParams) {
     return this.rebuilds.request(name);

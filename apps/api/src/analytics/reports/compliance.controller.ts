@@ -1,16 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ReportComplianceQuery } from '@uccn/application';
+import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
 import { pageOf } from '../../http/paging.request.js';
 import { ANALYTICS, Roles } from '../../http/roles.decorator.js';
+import { ComplianceItemResponse } from '../analytics.responses.js';
 import { ComplianceRequest } from './compliance.request.js';
 
 @Controller('analytics/reports/compliance')
+@ApiArea('analytics')
 @Roles(...ANALYTICS)
 export class ComplianceController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiRead({
+    summary: 'Report compliance on a date: per member, the last monitoring report, the next due date, overdue or not',
+    answer: page(ComplianceItemResponse, { asOf: { type: 'string', format: 'date', example: '2012-01-01' } }),
+    errors: [400],
+  })
   report(@Query() query: ComplianceRequest) {
     return this.queryBus.execute(new ReportComplianceQuery(query.asOf, pageOf(query)));
   }

@@ -1,17 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@uccn/application';
 
 /** `GET /api/audit/events`: the raw log, paged by global position. */
 export class ListEventsRequest {
+  @ApiPropertyOptional({ description: 'one stream: `city-<cityId>`, `meeting-<id>`, `application-<id>`, `partnership-<id>`, `network`', example: 'city-lyon' })
   @IsOptional() @IsString() @Length(1, 200) stream?: string;
+
+  @ApiPropertyOptional({ description: 'an event type', example: 'CityFieldChanged' })
   @IsOptional() @IsString() @Length(1, 100) type?: string;
+
+  @ApiPropertyOptional({ description: 'the name of the API key that recorded it', example: 'secretariat' })
   @IsOptional() @IsString() @Length(1, 200) actor?: string;
-  /** recordedAt from (inclusive): a date or an instant, ISO 8601 */
+
+  @ApiPropertyOptional({ description: 'recordedAt from (inclusive): a date or an instant, ISO 8601', example: '2024-01-01' })
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  /** recordedAt to (inclusive): a date (the whole day) or an instant, ISO 8601 */
+
+  @ApiPropertyOptional({ description: 'recordedAt to (inclusive): a date (the whole day) or an instant, ISO 8601', example: '2024-12-31T23:59:59Z' })
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
-  /** the `next` of the previous page */
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the `next` of the previous page', example: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100, example: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 }

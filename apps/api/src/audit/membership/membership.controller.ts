@@ -1,15 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { MAX_PAGE_SIZE, MembershipRegisterQuery } from '@uccn/application';
+import { ApiArea, ApiRead } from '../../http/openapi.decorators.js';
 import { AUDIT, Roles } from '../../http/roles.decorator.js';
+import { MembershipRegisterResponse } from '../audit.responses.js';
 import { MembershipRequest } from './membership.request.js';
 
 @Controller('audit/membership')
+@ApiArea('audit')
 @Roles(...AUDIT)
 export class MembershipController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiRead({
+    summary: 'The register as it stood on a date, as it was known at an instant',
+    description: 'Who was a member on `asOf` according to what the registry knew at `knownAt` (bitemporal). Pages beyond the contract’s shape, 500 rows by default.',
+    answer: MembershipRegisterResponse,
+    errors: [400],
+  })
   register(@Query() query: MembershipRequest) {
     const paging = { page: query.page ?? 1, limit: query.limit ?? MAX_PAGE_SIZE };
     return this.queryBus.execute(new MembershipRegisterQuery(query.asOf, query.knownAt, paging));

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@uccn/application';
@@ -8,10 +9,15 @@ import { IsCalendarDate } from '../../http/validation.js';
  * other lists, with the largest page as the default.
  */
 export class MembershipRequest {
-  /** the domain date; default: today */
+  @ApiPropertyOptional({ format: 'date', description: 'the domain date; default: today', example: '2018-06-12' })
   @IsOptional() @IsCalendarDate() asOf?: string;
-  /** the instant of knowledge; default: now */
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'the instant of knowledge; default: now', example: '2025-01-15T09:30:00.000Z' })
   @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, example: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: MAX_PAGE_SIZE, example: 500 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 }

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { MAX_PAGE_SIZE, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
+import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
 import { OPERATIONS, Roles } from '../../http/roles.decorator.js';
 import { ProjectionsService } from '../../infrastructure/projections.service.js';
+import { ProjectionStatusResponse } from '../audit.responses.js';
 
 /**
  * Each projection's serving generation (`version`), checkpoint, the log's head, lag, state, last
@@ -10,11 +12,17 @@ import { ProjectionsService } from '../../infrastructure/projections.service.js'
  * projections run in this process or in apps/projector. One page holds them all (list shape).
  */
 @Controller('audit/projections')
+@ApiArea('audit')
 @Roles(...OPERATIONS)
 export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}
 
   @Get()
+  @ApiRead({
+    summary: 'Each projection: serving version, position, head, lag, state, last error, rebuild under way',
+    description: 'For auditors and the secretariat.',
+    answer: page(ProjectionStatusResponse),
+  })
   async list(): Promise<Page<ProjectionStatus>> {
     const items = await this.projections.statuses();
     return { items, total: items.length, page: 1, limit: MAX_PAGE_SIZE };

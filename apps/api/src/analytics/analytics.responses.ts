@@ -1,0 +1,385 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { MEETING_FORMATS, MEETING_KINDS, REVIEW_OUTCOMES, WITHDRAWAL_REASONS } from '@uccn/domain';
+
+/*
+ * The analysts' answers as the OpenAPI document shows them: the read models' documents
+ * (libs/projections), with examples from the network's real history.
+ */
+
+/** Every read-model document names the last event that changed it. */
+export abstract class WithLineage {
+  @ApiProperty({ description: 'the id of the last event that changed this document', example: '3f0c6a4e-2b8d-4e51-9a7c-0d2e5b1f8c93' })
+  lastEventId!: string;
+
+  @ApiProperty({ description: 'the global position of that event', example: 128 })
+  lastPosition!: number;
+}
+
+export class FieldItemResponse {
+  @ApiProperty({ example: 'architecture' })
+  field!: string;
+
+  @ApiProperty({ example: 'Architecture' })
+  label!: string;
+
+  @ApiProperty({ format: 'date', description: 'the first date a designation may name it', example: '2025-10-31' })
+  openedOn!: string;
+
+  @ApiProperty({ description: 'one of the seven fields the network opened with in 2004', example: false })
+  founding!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the registry learned of it; null for the founding seven', example: '2025-11-03T10:15:00.000Z' })
+  recordedAt!: string | null;
+}
+
+export class YearCountResponse {
+  @ApiProperty({ example: 2010 })
+  year!: number;
+
+  @ApiProperty({ description: 'cities designated that year', example: 3 })
+  designated!: number;
+
+  @ApiProperty({ description: 'members at the end of that year', example: 7 })
+  cumulative!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'members at the end of that year by the field each held then',
+    example: { 'crafts-and-folk-art': 1, design: 2, gastronomy: 1, 'media-arts': 1, music: 2 },
+  })
+  byField!: Record<string, number>;
+}
+
+export class SummaryResponse {
+  @ApiProperty({ example: 10 })
+  members!: number;
+
+  @ApiProperty({ example: 1 })
+  withdrawn!: number;
+
+  @ApiProperty({ description: 'distinct countries among members', example: 8 })
+  countries!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'members by current field',
+    example: { architecture: 1, 'crafts-and-folk-art': 2, design: 2, gastronomy: 1, literature: 2, music: 2 },
+  })
+  byField!: Record<string, number>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'members by country',
+    example: { CN: 1, FI: 1, FR: 1, IT: 2, KR: 1, PL: 2, SE: 1, US: 1 },
+  })
+  byCountry!: Record<string, number>;
+
+  @ApiProperty({ type: () => [YearCountResponse], description: 'every year from the first designation on, ascending' })
+  byYear!: YearCountResponse[];
+}
+
+export class FieldPeriodResponse {
+  @ApiProperty({ example: 'literature' })
+  field!: string;
+
+  @ApiProperty({ format: 'date', example: '2023-10-31' })
+  from!: string;
+}
+
+export class LastReportResponse {
+  @ApiProperty({ example: 'membership-monitoring-2014' })
+  reportId!: string;
+
+  @ApiProperty({ format: 'date', example: '2014-05-15' })
+  submittedOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2010-06-22' })
+  periodStart!: string;
+
+  @ApiProperty({ format: 'date', example: '2014-06-21' })
+  periodEnd!: string;
+
+  @ApiProperty({ enum: [...REVIEW_OUTCOMES], nullable: true, description: 'null until reviewed', example: 'accepted' })
+  outcome!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2015-02-10' })
+  reviewedOn!: string | null;
+}
+
+export class LastReportsResponse {
+  @ApiProperty({ type: () => LastReportResponse, nullable: true })
+  membershipMonitoring!: LastReportResponse | null;
+
+  @ApiProperty({ type: () => LastReportResponse, nullable: true })
+  nationalAnnual!: LastReportResponse | null;
+}
+
+export class CityResponse extends WithLineage {
+  @ApiProperty({ example: 'lyon' })
+  id!: string;
+
+  @ApiProperty({ example: 'lyon' })
+  cityId!: string;
+
+  @ApiProperty({ example: 'Lyon' })
+  name!: string;
+
+  @ApiProperty({ example: 'FR' })
+  country!: string;
+
+  @ApiProperty({ description: 'the current field', example: 'literature' })
+  field!: string;
+
+  @ApiProperty({ enum: ['member', 'withdrawn'], example: 'member' })
+  status!: string;
+
+  @ApiProperty({ format: 'date', example: '2008-11-03' })
+  designatedOn!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'when the registry learned of the designation', example: '2024-03-01T09:00:00.000Z' })
+  designationRecordedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the application that led to the designation, if recorded', example: null })
+  applicationId!: string | null;
+
+  @ApiProperty({
+    type: () => [FieldPeriodResponse],
+    description: 'every field the city has held, from the date it took it',
+    example: [{ field: 'media-arts', from: '2008-11-03' }, { field: 'literature', from: '2023-10-31' }],
+  })
+  fieldHistory!: FieldPeriodResponse[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the first day out', example: null })
+  withdrawnOn!: string | null;
+
+  @ApiProperty({ enum: [...WITHDRAWAL_REASONS], nullable: true, example: null })
+  withdrawalReason!: string | null;
+
+  @ApiProperty({ format: 'date', description: '`withdrawnOn`, or 9999-12-31 while a member (for range queries)', example: '9999-12-31' })
+  memberUntil!: string;
+
+  @ApiProperty({ example: 0 })
+  reportCount!: number;
+
+  @ApiProperty({ type: () => LastReportsResponse })
+  lastReports!: LastReportsResponse;
+
+  @ApiProperty({ type: [String], description: 'every monitoring report’s submission date, ascending', example: [] })
+  monitoringReportDates!: string[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: null })
+  lastMonitoringReportOn!: string | null;
+
+  @ApiProperty({ format: 'date', description: 'four years after the designation or the last monitoring report', example: '2012-11-03' })
+  nextMonitoringReportDue!: string;
+}
+
+export class CancellationResponse {
+  @ApiProperty({ format: 'date', example: '2020-03-20' })
+  cancelledOn!: string;
+
+  @ApiProperty({ example: 'COVID-19 pandemic' })
+  reason!: string;
+
+  @ApiProperty({ example: true })
+  forceMajeure!: boolean;
+}
+
+export class MeetingResponse extends WithLineage {
+  @ApiProperty({ example: 'annual-conference-2018' })
+  id!: string;
+
+  @ApiProperty({ example: 'annual-conference-2018' })
+  meetingId!: string;
+
+  @ApiProperty({ enum: [...MEETING_KINDS], example: 'annual-conference' })
+  kind!: string;
+
+  @ApiProperty({ example: 'XII UNESCO Creative Cities Network Annual Conference' })
+  title!: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 12 })
+  edition!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'sub-network meetings', example: null })
+  field!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'national meetings', example: null })
+  country!: string | null;
+
+  @ApiProperty({ type: [String], description: 'empty when only a venue hosted it (Paris, 2008)', example: ['krakow', 'katowice'] })
+  hostCityIds!: string[];
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  venue!: string | null;
+
+  @ApiProperty({ format: 'date', example: '2018-06-12' })
+  startsOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2018-06-15' })
+  endsOn!: string;
+
+  @ApiProperty({ example: 2018 })
+  year!: number;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Creative Crossroads' })
+  theme!: string | null;
+
+  @ApiProperty({ enum: [...MEETING_FORMATS], description: 'as scheduled, then as held', example: 'in-person' })
+  format!: string;
+
+  @ApiProperty({ enum: ['scheduled', 'hosted', 'cancelled'], example: 'hosted' })
+  status!: string;
+
+  @ApiProperty({ type: [String], example: ['krakow', 'katowice', 'fabriano', 'ostersund'] })
+  attendeeCityIds!: string[];
+
+  @ApiProperty({ example: 4 })
+  attendance!: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2018-06-12' })
+  heldFrom!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2018-06-15' })
+  heldTo!: string | null;
+
+  @ApiProperty({ type: () => CancellationResponse, nullable: true, example: null })
+  cancellation!: CancellationResponse | null;
+}
+
+export class ComplianceItemResponse {
+  @ApiProperty({ example: 'ostersund' })
+  cityId!: string;
+
+  @ApiProperty({ example: 'Östersund' })
+  name!: string;
+
+  @ApiProperty({ format: 'date', example: '2010-06-22' })
+  designatedOn!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the last monitoring report submitted by `asOf`', example: '2014-05-15' })
+  lastReportOn!: string | null;
+
+  @ApiProperty({ format: 'date', example: '2018-06-22' })
+  nextDueOn!: string;
+
+  @ApiProperty({ description: 'the due date passed before `asOf`', example: true })
+  overdue!: boolean;
+}
+
+export class EndorsementResponse {
+  @ApiProperty({ format: 'date', example: '2017-06-20' })
+  endorsedOn!: string;
+
+  @ApiProperty({ example: 'Swedish National Commission for UNESCO' })
+  by!: string;
+}
+
+export class DecisionResponse {
+  @ApiProperty({ enum: ['designated', 'not-designated'], example: 'designated' })
+  decision!: string;
+
+  @ApiProperty({ format: 'date', example: '2017-10-31' })
+  decidedOn!: string;
+}
+
+export class ApplicationResponse extends WithLineage {
+  @ApiProperty({ example: 'norrkoping-2017' })
+  id!: string;
+
+  @ApiProperty({ example: 'norrkoping-2017' })
+  applicationId!: string;
+
+  @ApiProperty({ example: 'norrkoping' })
+  cityId!: string;
+
+  @ApiProperty({ example: 'Norrköping' })
+  cityName!: string;
+
+  @ApiProperty({ example: 'SE' })
+  country!: string;
+
+  @ApiProperty({ example: 'music' })
+  field!: string;
+
+  @ApiProperty({ example: 2017 })
+  callYear!: number;
+
+  @ApiProperty({ format: 'date', example: '2017-06-14' })
+  submittedOn!: string;
+
+  @ApiProperty({ enum: ['submitted', 'endorsed', 'designated', 'not-designated'], example: 'designated' })
+  status!: string;
+
+  @ApiProperty({ type: () => EndorsementResponse, nullable: true })
+  endorsement!: EndorsementResponse | null;
+
+  @ApiProperty({ type: () => DecisionResponse, nullable: true })
+  decision!: DecisionResponse | null;
+}
+
+export class PartnerResponse {
+  @ApiProperty({ example: 'Gdansk Entrepreneurship Foundation' })
+  name!: string;
+
+  @ApiProperty({ example: 'PL' })
+  country!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  cityId!: string | null;
+
+  @ApiProperty({ format: 'date', description: 'the launch date for the founding partners', example: '2010-04-01' })
+  joinedOn!: string;
+}
+
+export class LeadPartnerResponse {
+  @ApiProperty({ example: 'City of Leipzig' })
+  name!: string;
+
+  @ApiProperty({ example: 'DE' })
+  country!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'leipzig' })
+  cityId!: string | null;
+}
+
+export class PartnershipResponse extends WithLineage {
+  @ApiProperty({ example: 'creative-cities' })
+  id!: string;
+
+  @ApiProperty({ example: 'creative-cities' })
+  partnershipId!: string;
+
+  @ApiProperty({ example: 'Creative Cities' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Central Europe Programme' })
+  programme!: string | null;
+
+  @ApiProperty({ type: () => LeadPartnerResponse })
+  leadPartner!: LeadPartnerResponse;
+
+  @ApiProperty({ type: () => [PartnerResponse] })
+  partners!: PartnerResponse[];
+
+  @ApiProperty({ type: [String], example: ['advertising', 'architecture', 'design', 'software and computer games'] })
+  creativeIndustries!: string[];
+
+  @ApiProperty({ format: 'date', example: '2010-04-01' })
+  startsOn!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the planned end', example: '2012-12-31' })
+  endsOn!: string | null;
+
+  @ApiProperty({ enum: ['active', 'concluded'], example: 'concluded' })
+  status!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2012-12-31' })
+  concludedOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'a transnational network of creative industry clusters in five Central European cities' })
+  outcome!: string | null;
+}

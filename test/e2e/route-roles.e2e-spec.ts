@@ -1,41 +1,11 @@
+import type { Role } from '@uccn/config';
+import { CONTRACT_ROUTES, examplePath } from './support/contract-routes.js';
 import type { ApiClient } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
-type Caller = 'none' | 'secretariat' | 'auditor' | 'analyst';
-const EVERYONE: Caller[] = ['secretariat', 'auditor', 'analyst'];
+type Caller = 'none' | Role;
 
-/** Every route of DESIGN §3 and the roles the contract lets call it. */
-const ROUTES: [method: 'GET' | 'POST', path: string, allowed: Caller[]][] = [
-  ['POST', '/api/admin/cities', ['secretariat']],
-  ['POST', '/api/admin/fields', ['secretariat']],
-  ['POST', '/api/admin/cities/lyon/field-change', ['secretariat']],
-  ['POST', '/api/admin/cities/lyon/reports', ['secretariat']],
-  ['POST', '/api/admin/cities/lyon/reports/r1/review', ['secretariat']],
-  ['POST', '/api/admin/cities/lyon/withdrawal', ['secretariat']],
-  ['POST', '/api/admin/meetings', ['secretariat']],
-  ['POST', '/api/admin/meetings/m1/hosted', ['secretariat']],
-  ['POST', '/api/admin/meetings/m1/cancellation', ['secretariat']],
-  ['POST', '/api/admin/applications', ['secretariat']],
-  ['POST', '/api/admin/applications/a1/endorsement', ['secretariat']],
-  ['POST', '/api/admin/applications/a1/decision', ['secretariat']],
-  ['POST', '/api/admin/partnerships', ['secretariat']],
-  ['POST', '/api/admin/partnerships/p1/partners', ['secretariat']],
-  ['POST', '/api/admin/partnerships/p1/conclusion', ['secretariat']],
-  ['POST', '/api/admin/projections/city-directory/rebuild', ['secretariat']],
-  ['GET', '/api/audit/events', ['auditor']],
-  ['GET', '/api/audit/cities/lyon/history', ['auditor']],
-  ['GET', '/api/audit/membership?asOf=2018-06-12', ['auditor']],
-  ['GET', '/api/audit/verify', ['auditor']],
-  ['GET', '/api/audit/projections', ['auditor', 'secretariat']],
-  ['GET', '/api/analytics/fields', EVERYONE],
-  ['GET', '/api/analytics/summary', EVERYONE],
-  ['GET', '/api/analytics/cities', EVERYONE],
-  ['GET', '/api/analytics/cities/lyon', EVERYONE],
-  ['GET', '/api/analytics/meetings', EVERYONE],
-  ['GET', '/api/analytics/reports/compliance?asOf=2020-01-01', EVERYONE],
-  ['GET', '/api/analytics/applications', EVERYONE],
-  ['GET', '/api/analytics/partnerships', EVERYONE],
-];
+const ROUTES = CONTRACT_ROUTES.map((route) => [route.method, examplePath(route), route.roles] as const);
 
 describe('every route × every caller answers as the contract says', () => {
   let registry: InProcessRegistry;

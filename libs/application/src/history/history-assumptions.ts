@@ -76,7 +76,7 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionId, string>> = {
     Object.entries(CALL_ANNOUNCED_ON).map(([, day]) => day).join(', '),
   'unknown-designation-day': `designation day unknown (2004–2013, designated one by one, year only): recorded as ${dayText(UNKNOWN_DESIGNATION_DAY)} of the year`,
   'known-field-change': 'the CSV shows the current field; a known change of field (SOURCES.md §1.1) is recorded as a designation in the first field and a field change: ' +
-    KNOWN_FIELD_CHANGES.map((c) => `${c.city} ${c.firstField} → on ${c.changedOn}`).join('; '),
+    KNOWN_FIELD_CHANGES.map((c) => `${c.city}: ${c.firstField} until ${c.changedOn}`).join('; '),
   /*
    * architecture, "an eighth field created in 2025" whose first cities were designated on
    * 30/31 October 2025 (SOURCES.md §1.1), opens on 2025-10-31, so none of them predates it

@@ -99,7 +99,7 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
   const steps: { step: CityStep; date: CalendarDate; order: number }[] = [];
   for (const row of rows) {
     const cityId = ids.get(row)!;
-    const where = `${CITIES_FILE}:${row.line} ${row.name}`;
+    const where = `${CITIES_FILE}:${row.line} ${row.name} (${row.countryCode})`;
     const { date, assumption } = designationDate(row.year);
     const change = KNOWN_FIELD_CHANGES.find((c) => c.city === row.name && c.countryCode === row.countryCode && c.firstField !== row.field);
     const shared = cityId !== slugOf(row.name) ? (['shared-city-name'] as const) : [];
@@ -141,7 +141,7 @@ function planNewFields(cities: readonly CityStep[]): Extract<HistoryStep, { kind
     const date = step.kind === 'designate-city' ? step.payload.designatedOn : step.payload.effectiveOn;
     if (founding.has(field)) continue;
     const known = opening.get(field);
-    if (!known || date < known.date) opening.set(field, { date, row: step.row });
+    if (!known || date < known.date) opening.set(field, { date, row: `${step.row}, the first in ${field}: it opens ${date}` });
   }
   return [...opening].map(([field, { date, row }]) => ({
     kind: 'add-field',

@@ -111,7 +111,7 @@ async function send(commandBus: CommandBus, step: HistoryStep, context: CommandC
     if (error instanceof DomainError) {
       return error.kind === 'conflict'
         ? { kind: 'already-on-record', reason: error.message }
-        : { kind: 'refused', code: error.code, reason: error.field ? `${error.field}: ${error.message}` : error.message };
+        : { kind: 'refused', code: error.code, reason: error.message };
     }
     if (error instanceof IdempotencyKeyReused) {
       return { kind: 'refused', code: 'RowChangedSinceImported', reason: 'this row was imported earlier with other values; the log keeps the first import' };

@@ -1,0 +1,120 @@
+import * as fs from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { INestApplicationContext } from '@nestjs/common';
+import { csvLine } from '@uccn/application';
+import { loadConfig } from '@uccn/config';
+import { EVENT_STORE, type EventStore } from '@uccn/event-store';
+import { ALL_PROJECTIONS, ReadModels } from '@uccn/projections';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
+import { openRegistry, storesOf } from './registry-context.js';
+
+const PAGE = 1_000;
+
+/** The audit trail's columns: each event's place, both clocks' instant, who recorded it, and its data. */
+const AUDIT_COLUMNS = ['position', 'recordedAt', 'streamId', 'revision', 'type', 'actor', 'role', 'eventId', 'correlationId', 'data', 'hash'] as const;
+
+interface ExportOptions {
+  readonly out?: string;
+}
+
+const readModelNames = () =>
+  ALL_PROJECTIONS.flatMap((p) => {
+    const collections = Object.keys(p.collections);
+    return collections.length === 1 ? [p.name] : collections.map((c) => `${p.name}/${c}`);
+  });
+
+@Command({
+  name: 'export',
+  arguments: '<what>',
+  description: `write CSV: "audit" (every event of the log) or a read model: ${readModelNames().join(', ')}`,
+})
+export class ExportCommand extends CommandRunner {
+  async run([what]: string[], options: ExportOptions = {}): Promise<void> {
+    const target = what === 'audit' ? null : readModelOf(what!);
+    if (target === undefined) {
+      process.stderr.write(`cannot export ${JSON.stringify(what)}: "audit" or one of ${readModelNames().join(', ')}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const config = loadConfig();
+    const registry = await openRegistry({ runProjections: false }, config);
+    const out: Writable = options.out ? fs.createWriteStream(options.out) : process.stdout;
+    try {
+      const rows = target === null ? await exportAudit(registry, out) : await exportReadModel(registry, target, out);
+      process.stderr.write(`${rows} rows of ${what} from ${storesOf(config)}${options.out ? ` written to ${options.out}` : ''}\n`);
+    } finally {
+      if (out !== process.stdout) {
+        out.end();
+        await once(out, 'finish');
+      }
+      await registry.close();
+    }
+  }
+
+  @Option({ flags: '-o, --out <file>', description: 'write to this file instead of stdout' })
+  parseOut(value: string): string {
+    return value;
+  }
+}
+
+/** `city-directory` → its one collection; `membership-register/periods` → that collection; else undefined. */
+function readModelOf(what: string): { projection: string; collection: string } | undefined {
+  const [name, collection] = what.split('/');
+  const projection = ALL_PROJECTIONS.find((p) => p.name === name);
+  if (!projection) return undefined;
+  const collections = Object.keys(projection.collections);
+  const chosen = collection ?? (collections.length === 1 ? collections[0] : undefined);
+  return chosen && collections.includes(chosen) ? { projection: projection.name, collection: chosen } : undefined;
+}
+
+async function exportAudit(registry: INestApplicationContext, out: Writable): Promise<number> {
+  const store = registry.get<EventStore>(EVENT_STORE);
+  await write(out, csvLine(AUDIT_COLUMNS));
+  let rows = 0;
+  for (let after = 0; ; ) {
+    const batch = await store.readAll({ after, maxCount: PAGE });
+    if (batch.length === 0) return rows;
+    for (const e of batch) {
+      const m = e.metadata;
+      await write(out, csvLine([e.position, m['recordedAt'], e.streamId, e.revision, e.type, m['actor'], m['role'], e.id, m['correlationId'], e.data, m['hash']]));
+      rows += 1;
+      after = e.position;
+    }
+  }
+}
+
+/**
+ * A read model's documents, one row each, in id order; the columns are every top-level field met,
+ * nested values as JSON. Documents are read twice (columns, then rows) to keep memory to a page.
+ */
+async function exportReadModel(registry: INestApplicationContext, target: { projection: string; collection: string }, out: Writable): Promise<number> {
+  const status = (await registry.get(ProjectionsService).statuses()).find((s) => s.name === target.projection);
+  if (status && status.lag > 0) {
+    process.stderr.write(`note: ${target.projection} is ${status.lag} events behind the log (state ${status.state}); it catches up where the projections run\n`);
+  }
+  const collection = await registry.get(ReadModels).collection(target.projection, target.collection);
+  const columns = new Set<string>();
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await collection.find({ skip, limit: PAGE });
+    for (const doc of page) for (const key of Object.keys(doc)) columns.add(key);
+    if (page.length < PAGE) break;
+  }
+  const header = [...columns];
+  await write(out, csvLine(header));
+  let rows = 0;
+  for (let skip = 0; ; skip += PAGE) {
+    const page = await collection.find({ skip, limit: PAGE });
+    for (const doc of page) {
+      await write(out, csvLine(header.map((c) => doc[c])));
+      rows += 1;
+    }
+    if (page.length < PAGE) return rows;
+  }
+}
+
+/** Honours back-pressure, so a large log is not buffered whole in memory. */
+async function write(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}

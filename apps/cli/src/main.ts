@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ConfigError } from '@uccn/config';
+import { CommandFactory } from 'nest-commander';
+import { CliModule } from './cli.module.js';
+
+/** A command that fails says why in one line (a stack only for what is not a known failure) and exits 1. */
+function fail(error: unknown): void {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else if (error instanceof Error && (error.name === 'Error' || error.name === 'DomainError')) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+}
+
+// `npm run cli -- export audit | head`: a reader that has seen enough is not a failure
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
+await CommandFactory.run(CliModule, {
+  cliName: 'uccn',
+  logger: ['error', 'warn'],
+  serviceErrorHandler: fail,
+}).catch(fail);

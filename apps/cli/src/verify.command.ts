@@ -1,0 +1,30 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { VerifyLogQuery } from '@uccn/application';
+import { loadConfig } from '@uccn/config';
+import { Command, CommandRunner } from 'nest-commander';
+import { openRegistry, storesOf } from './registry-context.js';
+
+/** Exit status when the chain is broken, so a scheduled check can alert on it. */
+const BROKEN = 1;
+
+@Command({ name: 'verify', description: "recompute the log's hash chain (as GET /api/audit/verify does) and name the first broken position" })
+export class VerifyCommand extends CommandRunner {
+  async run(): Promise<void> {
+    const config = loadConfig();
+    process.stderr.write(`Verifying the hash chain of ${storesOf(config)}\n`);
+    const registry = await openRegistry({ runProjections: false }, config);
+    try {
+      const started = performance.now();
+      const result = await registry.get(QueryBus).execute(new VerifyLogQuery());
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (result.ok) {
+        process.stdout.write(`ok: ${result.checked} events verified in ${seconds} s, the chain is intact\n`);
+      } else {
+        process.stdout.write(`BROKEN: the event at position ${result.firstBrokenAt} does not verify (${result.checked} events checked)\n`);
+        process.exitCode = BROKEN;
+      }
+    } finally {
+      await registry.close();
+    }
+  }
+}

@@ -25,7 +25,9 @@ describe('importing the real history through the API\'s own command handlers', (
   let first: ImportSummary;
   let second: ImportSummary;
   let headAfterFirst: number;
-  let headAfterSecond: number;
+  /** what the imports appended: the events of their actor (the API may append its own, e.g. the log's anchors) */
+  const importedEvents = async (actor: string) =>
+    (await registry.app.get<EventStore>(EVENT_STORE).readAll({ after: 0, maxCount: 10_000 })).filter((e) => e.metadata['actor'] === actor);
   const progress: ImportProgress[] = [];
 
   beforeAll(async () => {
@@ -36,8 +38,7 @@ describe('importing the real history through the API\'s own command handlers', (
     first = await importNetworkHistory(commandBus, history, { actor: 'history-import', onProgress: (p) => progress.push(p) });
     headAfterFirst = await store.headPosition();
     second = await importNetworkHistory(commandBus, history, { actor: 'history-import' });
-    headAfterSecond = await store.headPosition();
-    await registry.settled(headAfterSecond);
+    await registry.settled(await store.headPosition());
   }, 120_000);
   afterAll(() => registry?.close());
 
@@ -56,19 +57,21 @@ describe('importing the real history through the API\'s own command handlers', (
       { row: expect.stringContaining('2021 Santos'), command: 'record-meeting-hosted', outcome: expect.objectContaining({ kind: 'skipped' }) },
     ]);
     expect(first.appended).toBe(first.commands - 2);
-    expect(first.lastPosition).toBe(headAfterFirst);
   });
 
-  it('appends nothing the second time: every command is recognised by its idempotency key', () => {
-    expect(headAfterSecond).toBe(headAfterFirst);
-    expect(second).toMatchObject({ appended: 0, replayed: first.appended, alreadyOnRecord: 0 });
+  it('appends nothing the second time: every command is recognised by its idempotency key', async () => {
+    const events = await importedEvents('history-import');
+    // one event per command, all before the second import began
+    expect(events).toHaveLength(first.appended);
+    expect(events.at(-1)!.position).toBe(first.lastPosition);
+    expect(first.lastPosition).toBeLessThanOrEqual(headAfterFirst);
+    expect(second).toMatchObject({ appended: 0, replayed: first.appended, alreadyOnRecord: 0, lastPosition: first.lastPosition });
     expect(second.refused).toHaveLength(2);
   });
 
   it('finds what another actor\'s import already recorded, and appends nothing', async () => {
-    const store = registry.app.get<EventStore>(EVENT_STORE);
     const other = await importNetworkHistory(registry.app.get(CommandBus), history, { actor: 'someone-else' });
-    expect(await store.headPosition()).toBe(headAfterFirst);
+    expect(await importedEvents('someone-else')).toEqual([]);
     expect(other).toMatchObject({ appended: 0, replayed: 0, alreadyOnRecord: first.appended });
   });
 
@@ -106,6 +109,8 @@ describe('importing the real history through the API\'s own command handlers', (
   });
 
   it('leaves a log whose hash chain verifies', async () => {
-    expect((await registry.auditor.get('/api/audit/verify')).body).toEqual({ ok: true, checked: headAfterFirst });
+    const verification = (await registry.auditor.get('/api/audit/verify')).body;
+    expect(verification).toMatchObject({ ok: true });
+    expect(verification.checked).toBeGreaterThanOrEqual(first.appended);
   });
 });

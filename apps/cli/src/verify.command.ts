@@ -20,7 +20,9 @@ export class VerifyCommand extends CommandRunner {
       if (result.ok) {
         process.stdout.write(`ok: ${result.checked} events verified in ${seconds} s, the chain is intact\n`);
       } else {
-        process.stdout.write(`BROKEN: the event at position ${result.firstBrokenAt} does not verify (${result.checked} events checked)\n`);
+        // what broke (an edited event, a missing one, an anchor not met) when the query says so
+        const reason = (result as { reason?: string }).reason;
+        process.stdout.write(`BROKEN at position ${result.firstBrokenAt}${reason ? ` (${reason})` : ''}: the log does not verify there (${result.checked} events checked)\n`);
         process.exitCode = BROKEN;
       }
     } finally {

@@ -9,18 +9,28 @@ import { PartnershipsAdminModule } from './admin/partnerships/partnerships-admin
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { ApiKeyGuard } from './http/api-key.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
+import { CommandObserver } from './observability/command-observer.interceptor.js';
+import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module.js';
+
+export interface AppOptions extends InfrastructureOptions {
+  /** the global ConfigModule holding the validated configuration (see registry-config.module.ts) */
+  readonly configModule: DynamicModule;
+  readonly observability: ObservabilityOptions;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(options: InfrastructureOptions): DynamicModule {
+  static forRoot({ configModule, observability, ...options }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        configModule,
+        ObservabilityModule.forRoot(observability),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(options),
         // the secretariat's commands (POST /api/admin/**), one module per stream kind
@@ -32,11 +42,14 @@ export class AppModule {
         // auditors' and analysts' reads (GET /api/audit/**, /api/analytics/**)
         AuditModule,
         AnalyticsModule,
+        HealthModule,
       ],
-      controllers: [HealthController, DashboardController],
+      controllers: [DashboardController],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // outermost first: the command observer sees what the idempotency interceptor answers
+        { provide: APP_INTERCEPTOR, useClass: CommandObserver },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

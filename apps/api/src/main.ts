@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@uccn/config';
+import { ConfigError } from '@uccn/config';
 import { createApp } from './app.factory.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const { app, keys } = await createApp(config);
+  // the environment, validated by @nestjs/config with the registry's schema; logs are JSON lines (nestjs-pino)
+  const { app, keys, config } = await createApp();
   await app.listen(config.port, config.host);
   const logger = new Logger('UCCN Registry');
   const stores = `${config.eventStoreUrl ? 'EventStoreDB' : 'SQLite'} events, ${config.mongodbUrl ? 'MongoDB' : 'SQLite'} read models`;

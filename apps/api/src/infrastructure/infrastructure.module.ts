@@ -4,6 +4,8 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { ReadModels } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
+import { MeteredEventStore } from '../observability/metered-event-store.js';
+import { RegistryMetrics } from '../observability/metrics.js';
 import { API_KEY_RING, ApiKeyRing } from './api-keys.js';
 import { ProjectionsService } from './projections.service.js';
 import { openEventStore, openReadStore } from './stores.js';
@@ -31,7 +33,15 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: REGISTRY_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock ?? systemClock },
         { provide: API_KEY_RING, useValue: keys },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        {
+          provide: EVENT_STORE,
+          // metered where the API serves metrics; the projector has none
+          useFactory: async (metrics?: RegistryMetrics) => {
+            const store = await openEventStore(config);
+            return metrics ? new MeteredEventStore(store, metrics) : store;
+          },
+          inject: [{ token: RegistryMetrics, optional: true }],
+        },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: ReadModels, useFactory: (store: ReadStore) => new ReadModels(store), inject: [READ_STORE] },
         ProjectionsService,

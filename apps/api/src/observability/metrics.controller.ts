@@ -1,0 +1,22 @@
+import { Controller, Get, Header, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { OPERATIONS, Roles } from '../http/roles.decorator.js';
+import { RegistryMetrics } from './metrics.js';
+
+/**
+ * Prometheus scrapes `GET /metrics` (outside the `/api` prefix). No personal data is exposed, but
+ * volumes are, so it takes an operations key (auditor or secretariat), which Prometheus sends
+ * with `authorization: { credentials: <key> }` in its scrape config.
+ */
+@Controller('metrics')
+@Roles(...OPERATIONS)
+export class MetricsController {
+  constructor(private readonly metrics: RegistryMetrics) {}
+
+  @Get()
+  @Header('cache-control', 'no-store')
+  async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    void reply.header('content-type', this.metrics.registry.contentType);
+    return this.metrics.registry.metrics();
+  }
+}

@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@uccn/event-store';
-import { READ_STORE, type ReadStore } from '@uccn/read-store';
-import { ProjectionsService } from '../infrastructure/projections.service.js';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { ProjectionsHealthIndicator } from './projections.health.js';
+import { StoresHealthIndicator } from './store.health.js';
 
 /** Liveness and readiness, outside the `/api` prefix and without a key. */
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_STORE) private readonly reads: ReadStore,
-    private readonly projections: ProjectionsService,
+    private readonly health: HealthCheckService,
+    private readonly stores: StoresHealthIndicator,
+    private readonly projections: ProjectionsHealthIndicator,
   ) {}
 
   @Get()
@@ -17,24 +18,20 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready when both stores answer and no projection has failed. */
+  /**
+   * Ready when both stores answer and no projection has failed: terminus's `{ status, info,
+   * error, details }`, with 503 when not ready. The body is answered as is, not as a problem, so
+   * that an orchestrator or an operator sees which check failed.
+   */
   @Get('ready')
-  async ready() {
-    const [eventStore, readStore] = await Promise.all([check(() => this.events.ping()), check(() => this.reads.ping())]);
-    const statuses = readStore === 'up' ? await this.projections.statuses().catch(() => []) : [];
-    const failed = statuses.filter((s) => s.state === 'failed').map((s) => s.name);
-    const ready = eventStore === 'up' && readStore === 'up' && failed.length === 0;
-    const body = { status: ready ? 'ready' : 'not-ready', checks: { eventStore, readStore, failedProjections: failed } };
-    if (!ready) throw new ServiceUnavailableException(`not ready: ${JSON.stringify(body.checks)}`);
-    return body;
-  }
-}
-
-async function check(probe: () => Promise<void>): Promise<'up' | 'down'> {
-  try {
-    await probe();
-    return 'up';
-  } catch {
-    return 'down';
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      return await this.health.check([() => this.stores.eventStore(), () => this.stores.readStore(), () => this.projections.check()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503).header('retry-after', '5');
+      return error.getResponse();
+    }
   }
 }

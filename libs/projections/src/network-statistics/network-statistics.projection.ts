@@ -136,6 +136,8 @@ function add(counts: Readonly<Record<string, number>>, key: string, delta: numbe
   const n = (counts[key] ?? 0) + delta;
   const next: Record<string, number> = { ...counts, [key]: n };
   if (n === 0) delete next[key];
+  // a spread keeps the keys' order: only a new key needs sorting (a rebuild calls this per event)
+  if (key in counts) return next;
   return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -44,17 +44,30 @@ export async function applyBatch(
   const dirty = new Map<string, DocumentChange>();
   let position = startPosition;
 
-  for (const event of events) {
-    if (handled.has(event.type)) {
-      // Only the reducer's own throws poison the event: a store that fails to load the documents
-      // is a passing outage, left to the worker to retry from the checkpoint.
-      let refs: readonly DocRef[];
-      try {
-        refs = definition.touches(event);
-      } catch (cause) {
-        return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
-      }
-      await loadMissing(refs, cache, store, definition.name, generation);
+  // Every document the batch touches is loaded up front, one query per collection rather than one
+  // per event. Only the reducer's own throws poison an event: a store that fails to load the
+  // documents is a passing outage, left to the worker to retry from the checkpoint.
+  const touched: (readonly DocRef[] | null)[] = [];
+  let poisoned: { readonly index: number; readonly cause: unknown } | null = null;
+  for (const [index, event] of events.entries()) {
+    if (!handled.has(event.type)) {
+      touched.push(null);
+      continue;
+    }
+    try {
+      touched.push(definition.touches(event));
+    } catch (cause) {
+      poisoned = { index, cause };
+      break;
+    }
+  }
+  await loadMissing(touched.flatMap((refs) => refs ?? []), cache, store, definition.name, generation);
+
+  for (const [index, event] of events.entries()) {
+    if (poisoned?.index === index) {
+      return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, poisoned.cause) };
+    }
+    if (touched[index]) {
       let writes: readonly DocWrite[];
       try {
         writes = definition.apply(event, {
@@ -81,12 +94,15 @@ async function loadMissing(
   projection: string,
   generation: number,
 ): Promise<void> {
-  const missing = refs.filter((ref) => !cache.has(key(ref)));
-  if (missing.length === 0) return;
-  const byCollection = new Map<string, string[]>();
-  for (const ref of missing) byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.id]);
+  const byCollection = new Map<string, Set<string>>();
+  for (const ref of refs) {
+    if (cache.has(key(ref))) continue;
+    const ids = byCollection.get(ref.collection) ?? new Set<string>();
+    ids.add(ref.id);
+    byCollection.set(ref.collection, ids);
+  }
   for (const [collection, ids] of byCollection) {
-    const found = await store.getMany(physicalCollection(projection, collection, generation), ids);
+    const found = await store.getMany(physicalCollection(projection, collection, generation), [...ids]);
     const byId = new Map(found.map((doc) => [doc.id, doc]));
     for (const id of ids) cache.set(key({ collection, id }), byId.get(id) ?? null);
   }

@@ -78,12 +78,12 @@ export class GenerationWorker {
   private async run(): Promise<boolean> {
     const { events, store, batchSize } = this.deps;
     const { definition, generation } = this;
-    for (const [collection, { indexes }] of Object.entries(definition.collections)) {
-      await store.ensureCollection(physicalCollection(definition.name, collection, generation), indexes);
-    }
     await store.ensureCollection(STATUS_COLLECTION);
     this.position = (await store.getCheckpoint(checkpointName(definition.name, generation))) ?? 0;
     const atHead = this.position >= (await events.headPosition());
+    // A generation built from nothing gets its indexes once it has caught up: one sort per index
+    // then is far cheaper than keeping every index in step with each of a million writes.
+    await this.ensureCollections(this.position === 0 && !atHead ? 'without-indexes' : 'with-indexes');
     this.state = atHead ? 'live' : 'catching-up';
     await this.recordStatus(null);
     if (atHead) await this.afterBatch(this);
@@ -109,12 +109,20 @@ export class GenerationWorker {
       }
       // a full last batch says nothing about being at the head: ask the log then
       if (this.state !== 'live' && (batch.length < batchSize || this.position >= (await events.headPosition()))) {
+        await this.ensureCollections('with-indexes');
         this.state = 'live';
         await this.recordStatus(null);
       }
       await this.afterBatch(this);
     }
     return false;
+  }
+
+  private async ensureCollections(indexing: 'with-indexes' | 'without-indexes'): Promise<void> {
+    const { definition, generation } = this;
+    for (const [collection, { indexes }] of Object.entries(definition.collections)) {
+      await this.deps.store.ensureCollection(physicalCollection(definition.name, collection, generation), indexing === 'with-indexes' ? indexes : []);
+    }
   }
 
   private statusChange(state: ProjectionState, lastError: ProjectionError | null): DocumentChange {

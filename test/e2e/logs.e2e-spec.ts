@@ -66,6 +66,15 @@ describe('structured logs', () => {
     await eventually(async () => lines().find((l) => l.req?.id === id && l.res?.statusCode === answer.status) ?? fail('no request line'));
   });
 
+  it('leaves the probes out: readiness and metrics scrapes give no request line', async () => {
+    expect((await client.get('/health/ready', { 'x-correlation-id': 'probe-1' })).status).toBe(200);
+    expect((await client.as(TEST_KEYS.auditor.key).get('/metrics', { 'x-correlation-id': 'probe-2' })).status).toBe(200);
+    const marker = await client.as(TEST_KEYS.analyst.key).get('/api/analytics/fields', { 'x-correlation-id': 'after-probes' });
+    // the line of a request made after them has been written, so theirs would have been too
+    await eventually(async () => lines().find((l) => l.req?.id === 'after-probes' && l.res?.statusCode === marker.status) ?? fail('no request line'));
+    expect(lines().filter((l) => l.req?.id === 'probe-1' || l.req?.id === 'probe-2')).toEqual([]);
+  });
+
   it('never logs a key, not even a wrong one', async () => {
     const wrongKey = 'not-a-key-but-a-secret-all-the-same';
     const refused = await client.as(wrongKey).post('/api/admin/cities', lyon, { 'x-correlation-id': 'wrong-key-1' });

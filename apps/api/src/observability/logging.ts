@@ -20,8 +20,11 @@ const LOGGED = Symbol('uccn.requestLogged');
 function unlogged(req: IncomingMessage & { [LOGGED]?: true }): boolean {
   if (req[LOGGED]) return true;
   req[LOGGED] = true;
-  return UNLOGGED_PATHS.test(req.url ?? '');
+  return UNLOGGED_PATHS.test(pathOf(req));
 }
+
+/** The path as sent: middie rewrites `req.url` relative to each middleware's mount path. */
+const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => req.originalUrl ?? req.url ?? '';
 
 /**
  * nestjs-pino's options: one JSON line per request and per command, each carrying the request id
@@ -36,14 +39,14 @@ export function loggerParams(level: LogLevel, destination?: DestinationStream): 
     customAttributeKeys: { reqId: 'requestId' },
     genReqId: (req) => req.id ?? randomUUID(),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req: { id: string; method: string; url: string; raw?: IncomingMessage }) => ({ id: req.id, method: req.method, url: req.raw ? pathOf(req.raw) : req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.key', 'key', '*.apiKey'], censor: '[redacted]' },
     autoLogging: { ignore: unlogged },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error): Level => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url} ${res.statusCode}`,
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${req.url} ${res.statusCode}`,
+    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
+    customErrorMessage: (req: IncomingMessage, res: ServerResponse) => `${req.method} ${pathOf(req)} ${res.statusCode}`,
   };
   return { pinoHttp: destination ? [options, destination] : options };
 }

@@ -38,7 +38,11 @@ export interface NetworkSummary {
   readonly byYear: readonly YearCount[];
 }
 
-export interface SummaryDoc extends Document, NetworkSummary {
+/**
+ * Counters only, each changed in place by an event; the figures derived from them (countries, the
+ * year series) are computed when read, so an event costs a few small copies, not a series.
+ */
+export interface SummaryDoc extends Document, Omit<NetworkSummary, 'countries' | 'byYear'> {
   readonly designatedByYear: Readonly<Record<string, number>>;
   readonly withdrawnByYear: Readonly<Record<string, number>>;
   /** year → field → how many members that field gained (or lost) that year, for `byYear[].byField` */
@@ -57,10 +61,8 @@ export const EMPTY_SUMMARY: SummaryDoc = {
   id: SUMMARY_ID,
   members: 0,
   withdrawn: 0,
-  countries: 0,
   byField: {},
   byCountry: {},
-  byYear: [],
   designatedByYear: {},
   withdrawnByYear: {},
   fieldDeltasByYear: {},
@@ -88,14 +90,14 @@ export const networkStatisticsProjection: ProjectionDefinition = {
       case 'CityDesignated': {
         if (member) return []; // designated once (invariant 2): a repeat changes no count
         const { cityId, country, field, designatedOn } = event.data;
-        const next = recount({
+        const next: SummaryDoc = {
           ...summary,
           members: summary.members + 1,
           byField: add(summary.byField, field, 1),
           byCountry: add(summary.byCountry, country, 1),
           designatedByYear: add(summary.designatedByYear, String(yearOf(designatedOn)), 1),
           fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(designatedOn), field, 1),
-        });
+        };
         return writes(next, { id: cityId, country, field, fieldSince: designatedOn, status: 'member' });
       }
       case 'CityFieldChanged': {
@@ -105,11 +107,11 @@ export const networkStatisticsProjection: ProjectionDefinition = {
         if (member.status === 'withdrawn') return [{ collection: MEMBERS, id: member.id, doc: moved }];
         const year = yearOf(effectiveOn);
         const fieldDeltasByYear = shift(shift(summary.fieldDeltasByYear, year, member.field, -1), year, to, 1);
-        return writes(recount({ ...summary, byField: add(add(summary.byField, member.field, -1), to, 1), fieldDeltasByYear }), moved);
+        return writes({ ...summary, byField: add(add(summary.byField, member.field, -1), to, 1), fieldDeltasByYear }, moved);
       }
       case 'MembershipWithdrawn': {
         if (!member || member.status === 'withdrawn') return [];
-        const next = recount({
+        const next: SummaryDoc = {
           ...summary,
           members: summary.members - 1,
           withdrawn: summary.withdrawn + 1,
@@ -117,7 +119,7 @@ export const networkStatisticsProjection: ProjectionDefinition = {
           byCountry: add(summary.byCountry, member.country, -1),
           withdrawnByYear: add(summary.withdrawnByYear, String(yearOf(event.data.effectiveOn)), 1),
           fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(event.data.effectiveOn), member.field, -1),
-        });
+        };
         return writes(next, { ...member, status: 'withdrawn' });
       }
       default:
@@ -147,28 +149,35 @@ function shift(deltas: SummaryDoc['fieldDeltasByYear'], year: number, field: str
 }
 
 /**
- * The derived figures: distinct countries and the year series. The series spans the years of
- * designations and withdrawals only (a field change moves members between fields, it does not
- * extend the series); a field change after its last year shows in `byField`, not in the series.
+ * The year series, from the counters. It spans the years of designations and withdrawals only (a
+ * field change moves members between fields, it does not extend the series): a field change after
+ * its last year shows in `byField`, not in the series.
  */
-function recount(summary: SummaryDoc): SummaryDoc {
+function yearSeries(summary: SummaryDoc): YearCount[] {
   const years = [...Object.keys(summary.designatedByYear), ...Object.keys(summary.withdrawnByYear)].map(Number);
+  if (years.length === 0) return [];
   const byYear: YearCount[] = [];
-  if (years.length > 0) {
-    let cumulative = 0;
-    let byField: Readonly<Record<string, number>> = {};
-    for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
-      const designated = summary.designatedByYear[year] ?? 0;
-      cumulative += designated - (summary.withdrawnByYear[year] ?? 0);
-      for (const [field, delta] of Object.entries(summary.fieldDeltasByYear[year] ?? {})) byField = add(byField, field, delta);
-      byYear.push({ year, designated, cumulative, byField });
-    }
+  const held = new Map<string, number>();
+  let cumulative = 0;
+  for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
+    const designated = summary.designatedByYear[year] ?? 0;
+    cumulative += designated - (summary.withdrawnByYear[year] ?? 0);
+    for (const [field, delta] of Object.entries(summary.fieldDeltasByYear[year] ?? {})) held.set(field, (held.get(field) ?? 0) + delta);
+    const byField = [...held].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    byYear.push({ year, designated, cumulative, byField: Object.fromEntries(byField) });
   }
-  return { ...summary, countries: Object.keys(summary.byCountry).length, byYear };
+  return byYear;
 }
 
 /** `GET /api/analytics/summary`: the response, from the one summary document (or none yet). */
 export function toNetworkSummary(doc: Document | null | undefined): NetworkSummary {
   const s = (doc as SummaryDoc | null | undefined) ?? EMPTY_SUMMARY;
-  return { members: s.members, withdrawn: s.withdrawn, countries: s.countries, byField: s.byField, byCountry: s.byCountry, byYear: s.byYear };
+  return {
+    members: s.members,
+    withdrawn: s.withdrawn,
+    countries: Object.keys(s.byCountry).length,
+    byField: s.byField,
+    byCountry: s.byCountry,
+    byYear: yearSeries(s),
+  };
 }

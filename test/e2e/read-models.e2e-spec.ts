@@ -535,7 +535,7 @@ describe('GET /api/audit/verify on a tampered log', () => {
     const body = await verifyAfter((db) => {
       db.prepare(`UPDATE events SET data = json_set(data, '$.designatedOn', '2004-01-01') WHERE position = 2`).run();
     });
-    expect(body).toEqual({ ok: false, checked: 2, firstBrokenAt: 2 });
+    expect(body).toEqual({ ok: false, checked: 2, firstBrokenAt: 2, reason: 'hash' });
   });
 
   it('names the event after one removed from its stream', async () => {
@@ -543,7 +543,7 @@ describe('GET /api/audit/verify on a tampered log', () => {
       // Lyon's designation gone: its field change names a previous hash the log no longer holds
       db.prepare('DELETE FROM events WHERE position = 2').run();
     });
-    expect(body).toEqual({ ok: false, checked: 3, firstBrokenAt: 4 });
+    expect(body).toEqual({ ok: false, checked: 3, firstBrokenAt: 4, reason: 'hash' });
   });
 });
 

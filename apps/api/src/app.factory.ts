@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { Clock } from '@uccn/application';
 import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
 import { AppModule } from './app.module.js';
+import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
 import { ApiKeyRing, loadOrGenerateKeys } from './infrastructure/api-keys.js';
+import { registryConfigModule } from './infrastructure/registry-config.module.js';
+import { logLevelOf } from './observability/logging.js';
 
 /** Request bodies above this are refused with 413 (OWASP API4: unrestricted resource consumption). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -18,17 +23,24 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
+  /** the configuration the app runs with: the one given, or the environment's, validated */
+  readonly config: RegistryConfig;
   /** where the keys came from: configured, or generated now / earlier into the data directory */
   readonly keys: { readonly source: 'configured' | 'generated' | 'generated-earlier'; readonly file?: string; readonly keys: readonly ApiKey[] };
 }
 
 export interface CreateAppOptions {
   readonly clock?: Clock;
-  readonly logger?: LoggerService | LogLevel[] | false;
+  /** `false`: silent; levels: the most verbose one given; absent: `UCCN_LOG_LEVEL` */
+  readonly logger?: LogLevel[] | false;
+  /** where the JSON log lines go instead of stdout (tests read them) */
+  readonly logDestination?: DestinationStream;
 }
 
 /** Builds the API (Fastify: about twice Express's throughput on this machine for a validated route). */
-export async function createApp(config: RegistryConfig, options: CreateAppOptions = {}): Promise<CreatedApp> {
+export async function createApp(given?: RegistryConfig, options: CreateAppOptions = {}): Promise<CreatedApp> {
+  // without a given configuration, @nestjs/config validates the environment: a wrong value stops here
+  const { module: configModule, config } = await registryConfigModule(given);
   const keys = resolveKeys(config);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
@@ -39,10 +51,17 @@ export async function createApp(config: RegistryConfig, options: CreateAppOption
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, keys: new ApiKeyRing(keys.keys), ...(options.clock ? { clock: options.clock } : {}) }),
+    AppModule.forRoot({
+      configModule,
+      observability: { logLevel: logLevelOf(config, options.logger), ...(options.logDestination ? { logDestination: options.logDestination } : {}) },
+      config,
+      keys: new ApiKeyRing(keys.keys),
+      ...(options.clock ? { clock: options.clock } : {}),
+    }),
     adapter,
-    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
+    { bufferLogs: true, abortOnError: false },
   );
+  app.useLogger(app.get(Logger));
   await app.register(helmet, { contentSecurityPolicy: false });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
@@ -64,10 +83,11 @@ export async function createApp(config: RegistryConfig, options: CreateAppOption
     void reply.header('x-correlation-id', request.id);
   });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', '/', 'dashboard/:file'] }); // '/', 'dashboard/:file': DashboardController
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '/', 'dashboard/:file'] }); // '/', 'dashboard/:file': DashboardController
+  setUpOpenApi(app);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
-  return { app, keys };
+  return { app, config, keys };
 }
 
 function resolveKeys(config: RegistryConfig): CreatedApp['keys'] {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { calendarDateOf } from '@uccn/domain';
-import { canonicalInstant, PERIODS, ReadModels, registerFindOptions, toRegisterItem } from '@uccn/projections';
+import { canonicalInstant, PERIODS, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem } from '@uccn/projections';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { MembershipRegisterQuery, type MembershipRegister } from './membership-register.query.js';
 
@@ -22,7 +22,7 @@ export class MembershipRegisterHandler implements IQueryHandler<MembershipRegist
     const knownAt = canonicalInstant(askedKnownAt ?? now.toISOString());
     const periods = await this.readModels.collection('membership-register', PERIODS);
     const options = registerFindOptions(asOf, knownAt, paging.page, paging.limit);
-    const [rows, total] = await Promise.all([periods.find(options), periods.count(options.filter)]);
+    const [rows, total] = await Promise.all([periods.find(options), periods.count(registerCountFilter(asOf, knownAt))]);
     return { asOf, knownAt, items: rows.map(toRegisterItem), total, page: paging.page, limit: paging.limit };
   }
 }

@@ -121,8 +121,39 @@ describe('scheduling a meeting', () => {
     expect(given([]).when({ ...scheduleKrakowice, endsOn: '2018-06-11' }).thenThrows('PeriodEndsBeforeItStarts', 'invalid').field).toBe('endsOn');
   });
 
-  it('refuses an annual conference without an edition number', () => {
+  it('refuses an annual conference in person without an edition number', () => {
     expect(given([]).when({ ...scheduleKrakowice, edition: undefined }).thenThrows('InvalidNumber', 'invalid').field).toBe('edition');
+    expect(given([]).when({ ...scheduleKrakowice, edition: undefined, format: 'hybrid' }).thenThrows('InvalidNumber', 'invalid').field).toBe('edition');
+  });
+
+  it('schedules the 2021 online conference, organised with Santos, without an edition: it had none', () => {
+    const online2021 = {
+      ...scheduleKrakowice,
+      meetingId: 'annual-2021-santos',
+      title: 'UNESCO Creative Cities: Build back better from COVID-19',
+      edition: undefined,
+      hostCityIds: ['santos'],
+      startsOn: '2021-07-06',
+      endsOn: '2021-07-07',
+      theme: 'Build back better through culture and creativity',
+      format: 'online' as const,
+      today: '2021-06-01',
+    };
+    given([]).when(online2021).then([
+      {
+        type: 'MeetingScheduled',
+        data: {
+          meetingId: 'annual-2021-santos',
+          kind: 'annual-conference',
+          title: 'UNESCO Creative Cities: Build back better from COVID-19',
+          hostCityIds: ['santos'],
+          startsOn: '2021-07-06',
+          endsOn: '2021-07-07',
+          theme: 'Build back better through culture and creativity',
+          format: 'online',
+        },
+      },
+    ]);
   });
 
   it('schedules a music sub-network meeting hosted by Katowice', () => {

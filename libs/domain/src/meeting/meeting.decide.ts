@@ -65,7 +65,9 @@ function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): Meeting
   let country: string | undefined;
   switch (kind) {
     case 'annual-conference':
-      edition = requirePositiveInteger(command.edition, 'edition');
+      // numbered editions are the network's conferences in person; the one the network held
+      // online instead (2021, between XIII and XIV) has none, and inventing one would be false
+      edition = format === 'online' && command.edition === undefined ? undefined : requirePositiveInteger(command.edition, 'edition');
       break;
     case 'subnetwork':
       field = requireKnownField(command.catalogue, command.field, 'field');

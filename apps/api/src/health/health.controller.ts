@@ -1,10 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { ProjectionsHealthIndicator } from './projections.health.js';
 import { StoresHealthIndicator } from './store.health.js';
 
 /** Liveness and readiness, outside the `/api` prefix and without a key. */
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,6 +16,8 @@ export class HealthController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Liveness: the process answers (no key needed)' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
   live() {
     return { status: 'ok' };
   }
@@ -24,6 +28,8 @@ export class HealthController {
    * that an orchestrator or an operator sees which check failed.
    */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: both stores answer and no projection has failed (no key needed)' })
+  @ApiServiceUnavailableResponse({ description: "not ready: terminus's body names the failed check" })
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     try {

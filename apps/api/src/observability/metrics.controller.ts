@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { OPERATIONS, Roles } from '../http/roles.decorator.js';
 import { RegistryMetrics } from './metrics.js';
@@ -8,12 +9,16 @@ import { RegistryMetrics } from './metrics.js';
  * volumes are, so it takes an operations key (auditor or secretariat), which Prometheus sends
  * with `authorization: { credentials: <key> }` in its scrape config.
  */
+@ApiTags('health')
+@ApiBearerAuth()
 @Controller('metrics')
 @Roles(...OPERATIONS)
 export class MetricsController {
   constructor(private readonly metrics: RegistryMetrics) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics: commands, latency, appends, projection position and lag (auditor or secretariat key)' })
+  @ApiOkResponse({ description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } })
   @Header('cache-control', 'no-store')
   async scrape(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     void reply.header('content-type', this.metrics.registry.contentType);

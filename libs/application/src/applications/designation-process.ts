@@ -7,6 +7,7 @@ import type { CommandContext } from '../shared/command-context.js';
 import { loadCatalogue } from '../shared/facts.js';
 import { handleCommand } from '../shared/handle-command.js';
 import { toDomainEvent } from '../shared/load-stream.js';
+import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 
 /** The process's name: its actor in the city events it appends, and its checkpoint's name. */
 export const DESIGNATION_PROCESS = 'designation-process';
@@ -99,20 +100,16 @@ export class DesignationProcess {
     while (!this.stopped && this.position < position) await sleep(5);
   }
 
-  private async runWithRetries(): Promise<void> {
-    let backoff = this.options.retryDelayMs ?? 250;
-    while (!this.stopped) {
-      try {
-        await this.run();
-        return;
-      } catch (error) {
-        if (this.stopped) return;
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.log(`designation process: ${this.lastError}; starting again from position ${this.position} in ${backoff} ms`);
-        await sleep(backoff, undefined, { signal: this.abort.signal }).catch(() => {});
-        backoff = Math.min(backoff * 2, 30_000);
-      }
-    }
+  private runWithRetries(): Promise<void> {
+    return runWithBackoff(() => this.run(), {
+      isStopped: () => this.stopped,
+      signal: this.abort.signal,
+      ...(this.options.retryDelayMs === undefined ? {} : { firstDelayMs: this.options.retryDelayMs }),
+      onError: (error, retryInMs) => {
+        this.lastError = messageOf(error);
+        this.log(`designation process: ${this.lastError}; starting again from position ${this.position} in ${retryInMs} ms`);
+      },
+    });
   }
 
   private async run(): Promise<void> {

@@ -3,6 +3,7 @@ import type { DomainEvent } from '@uccn/domain';
 import { WrongExpectedRevision, type EventStore, type Subscription } from '@uccn/event-store';
 import type { Clock } from '../shared/clock.js';
 import { envelope } from '../shared/event-envelope.js';
+import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 import { anchorsIn, EMPTY_LOG_HASH, LOG_ANCHORED, LOG_ANCHORS_STREAM, rollLogHash, type LogAnchor } from './log-anchor.js';
 
 /** The process's name: the actor of the anchors it appends. */
@@ -68,24 +69,17 @@ export class LogAnchorProcess {
   /** Anchors now whatever is not yet covered (also what the timer does). */
   anchorNow(): Promise<void> {
     this.anchoring = this.anchoring.then(() => this.appendAnchor()).catch((error: unknown) => {
-      this.options.log?.(`log anchor: ${error instanceof Error ? error.message : String(error)}; trying again later`);
+      this.options.log?.(`log anchor: ${messageOf(error)}; trying again later`);
     });
     return this.anchoring;
   }
 
-  private async runWithRetries(): Promise<void> {
-    let backoff = 250;
-    while (!this.stopped) {
-      try {
-        await this.run();
-        return;
-      } catch (error) {
-        if (this.stopped) return;
-        this.options.log?.(`log anchor process: ${error instanceof Error ? error.message : String(error)}; starting again in ${backoff} ms`);
-        await sleep(backoff, undefined, { signal: this.abort.signal }).catch(() => {});
-        backoff = Math.min(backoff * 2, 30_000);
-      }
-    }
+  private runWithRetries(): Promise<void> {
+    return runWithBackoff(() => this.run(), {
+      isStopped: () => this.stopped,
+      signal: this.abort.signal,
+      onError: (error, retryInMs) => this.options.log?.(`log anchor process: ${messageOf(error)}; starting again in ${retryInMs} ms`),
+    });
   }
 
   private async run(): Promise<void> {

@@ -7,6 +7,9 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { READ_STORE, type Document, type ReadStore } from '@uccn/read-store';
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_records';
+/** how often expired records are swept away, at most (lazily, after a record is written) */
+const SWEEP_EVERY_MS = 3_600_000;
+const SWEEP_BATCH = 1_000;
 
 interface IdempotencyRecord extends Document {
   readonly requestHash: string;
@@ -35,6 +38,7 @@ declare module 'fastify' {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private ready: Promise<void> | null = null;
+  private lastSweep = 0;
 
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
@@ -70,6 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
               etag: typeof etag === 'string' ? etag : null,
               expiresAt: new Date(Date.now() + this.config.idempotencyTtlHours * 3_600_000).toISOString(),
             } satisfies IdempotencyRecord);
+            this.sweepIfDue();
             return body;
           }),
         );
@@ -82,6 +87,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
     await this.ready;
     const record = (await this.store.get(IDEMPOTENCY_COLLECTION, id)) as IdempotencyRecord | null;
     return record && record.expiresAt > new Date().toISOString() ? record : null;
+  }
+
+  /** Expired records would otherwise pile up forever; the sweep never delays an answer. */
+  private sweepIfDue(): void {
+    const now = Date.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    void sweepExpiredIdempotencyRecords(this.store, new Date(now)).catch(() => {
+      this.lastSweep = 0; // a store away: try again after the next record
+    });
+  }
+}
+
+/**
+ * Deletes records expired at `now`, a batch at a time, and says how many. A retry arriving after
+ * its record is gone is still recognised from the log (see handleCommand), so nothing depends on
+ * a record outliving its time.
+ */
+export async function sweepExpiredIdempotencyRecords(store: ReadStore, now: Date): Promise<number> {
+  let swept = 0;
+  for (;;) {
+    const expired = await store.find(IDEMPOTENCY_COLLECTION, { filter: { expiresAt: { $lte: now.toISOString() } }, sort: [['expiresAt', 1]], limit: SWEEP_BATCH });
+    if (expired.length === 0) return swept;
+    await store.commit({ changes: expired.map((record) => ({ collection: IDEMPOTENCY_COLLECTION, id: record.id, doc: null })) });
+    swept += expired.length;
   }
 }
 

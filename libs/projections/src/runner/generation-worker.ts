@@ -3,6 +3,7 @@ import type { EventStore, Subscription } from '@uccn/event-store';
 import type { DocumentChange, ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { applyBatch, ProjectionFailure } from './apply-batch.js';
+import type { CatchUpFeed } from './catch-up-feed.js';
 import { checkpointName, physicalCollection } from './projection-catalog.js';
 import { STATUS_COLLECTION, statusId, type ProjectionError, type ProjectionState, type StatusRecord } from './projection-status.js';
 
@@ -11,6 +12,8 @@ export interface WorkerDeps {
   readonly store: ReadStore;
   readonly batchSize: number;
   readonly log: (message: string) => void;
+  /** shares the pages of the log between generations catching up together (one per runner) */
+  readonly feed: CatchUpFeed;
 }
 
 /**
@@ -76,7 +79,7 @@ export class GenerationWorker {
 
   /** Returns true when a reducer failed: the generation stops for good at that event. */
   private async run(): Promise<boolean> {
-    const { events, store, batchSize } = this.deps;
+    const { events, store, batchSize, feed } = this.deps;
     const { definition, generation } = this;
     await store.ensureCollection(STATUS_COLLECTION);
     this.position = (await store.getCheckpoint(checkpointName(definition.name, generation))) ?? 0;
@@ -91,7 +94,7 @@ export class GenerationWorker {
     // checked in the same turn as the subscription is opened: a stop() that came during the
     // awaits above found no subscription to close, and a live one would never end on its own
     if (this.stopped) return false;
-    this.subscription = events.subscribeToAll({ after: this.position, batchSize });
+    this.subscription = feed.subscribe(this.position, batchSize);
     for await (const batch of this.subscription) {
       if (this.stopped) break;
       const outcome = await applyBatch(definition, generation, batch, store, this.position);

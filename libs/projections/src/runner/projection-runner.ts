@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore } from '@uccn/event-store';
 import type { ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
+import { CatchUpFeed } from './catch-up-feed.js';
 import { GenerationWorker } from './generation-worker.js';
 import { CATALOG_COLLECTION, checkpointName, physicalCollection, readCatalogEntry, type CatalogEntry } from './projection-catalog.js';
 
@@ -42,6 +43,7 @@ export class ProjectionRunner {
   private watcher: NodeJS.Timeout | null = null;
   private stopping = false;
   private readonly batchSize: number;
+  private readonly feed: CatchUpFeed;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -51,6 +53,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1000;
+    this.feed = new CatchUpFeed(events);
     this.log = options.log ?? (() => {});
   }
 
@@ -146,7 +149,7 @@ export class ProjectionRunner {
   }
 
   private worker(definition: ProjectionDefinition, generation: number, afterBatch?: (w: GenerationWorker) => Promise<void>) {
-    return new GenerationWorker(definition, generation, { events: this.events, store: this.store, batchSize: this.batchSize, log: this.log }, afterBatch);
+    return new GenerationWorker(definition, generation, { events: this.events, store: this.store, batchSize: this.batchSize, log: this.log, feed: this.feed }, afterBatch);
   }
 
   /**

@@ -39,7 +39,7 @@ export async function applyBatch(
   store: ReadStore,
   startPosition: number,
 ): Promise<BatchOutcome> {
-  const handled = new Set(definition.handles);
+  const handled = handledTypes(definition);
   const cache = new Map<string, Document | null>();
   const dirty = new Map<string, DocumentChange>();
   let position = startPosition;
@@ -47,39 +47,38 @@ export async function applyBatch(
   // Every document the batch touches is loaded up front, one query per collection rather than one
   // per event. Only the reducer's own throws poison an event: a store that fails to load the
   // documents is a passing outage, left to the worker to retry from the checkpoint.
-  const touched: (readonly DocRef[] | null)[] = [];
+  const touched: (readonly DocRef[] | null)[] = new Array(events.length).fill(null);
   let poisoned: { readonly index: number; readonly cause: unknown } | null = null;
-  for (const [index, event] of events.entries()) {
-    if (!handled.has(event.type)) {
-      touched.push(null);
-      continue;
-    }
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    if (!handled.has(event.type)) continue;
     try {
-      touched.push(definition.touches(event));
+      touched[index] = definition.touches(event);
     } catch (cause) {
       poisoned = { index, cause };
       break;
     }
   }
-  await loadMissing(touched.flatMap((refs) => refs ?? []), cache, store, definition.name, generation);
+  await loadMissing(touched, cache, store, definition.name, generation);
 
-  for (const [index, event] of events.entries()) {
+  const view = { get: (collection: string, id: string) => cache.get(key({ collection, id })) ?? undefined };
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
     if (poisoned?.index === index) {
       return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, poisoned.cause) };
     }
     if (touched[index]) {
       let writes: readonly DocWrite[];
       try {
-        writes = definition.apply(event, {
-          get: (collection, id) => cache.get(key({ collection, id })) ?? undefined,
-        });
+        writes = definition.apply(event, view);
       } catch (cause) {
         return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
       }
       for (const write of writes) {
         const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
-        cache.set(key(write), doc);
-        dirty.set(key(write), { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
+        const written = key(write);
+        cache.set(written, doc);
+        dirty.set(written, { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
       }
     }
     position = event.position;
@@ -87,19 +86,29 @@ export async function applyBatch(
   return { changes: [...dirty.values()], position, failure: null };
 }
 
+/** each definition's `handles` as a set, made once rather than once per batch */
+const handledTypesOf = new WeakMap<ProjectionDefinition, ReadonlySet<string>>();
+function handledTypes(definition: ProjectionDefinition): ReadonlySet<string> {
+  let types = handledTypesOf.get(definition);
+  if (!types) handledTypesOf.set(definition, (types = new Set(definition.handles)));
+  return types;
+}
+
 async function loadMissing(
-  refs: readonly DocRef[],
+  touched: readonly (readonly DocRef[] | null)[],
   cache: Map<string, Document | null>,
   store: ReadStore,
   projection: string,
   generation: number,
 ): Promise<void> {
   const byCollection = new Map<string, Set<string>>();
-  for (const ref of refs) {
-    if (cache.has(key(ref))) continue;
-    const ids = byCollection.get(ref.collection) ?? new Set<string>();
-    ids.add(ref.id);
-    byCollection.set(ref.collection, ids);
+  for (const refs of touched) {
+    for (const ref of refs ?? []) {
+      if (cache.has(key(ref))) continue;
+      let ids = byCollection.get(ref.collection);
+      if (!ids) byCollection.set(ref.collection, (ids = new Set<string>()));
+      ids.add(ref.id);
+    }
   }
   for (const [collection, ids] of byCollection) {
     const found = await store.getMany(physicalCollection(projection, collection, generation), [...ids]);

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@uccn/event-store';
 
 /** pages kept for readers that are behind, counted in events: bounds memory whatever the batch size */
-const MAX_CACHED_EVENTS = 50_000;
+const MAX_CACHED_EVENTS = 10_000;
 
 interface Page {
   readonly batchSize: number;

@@ -7,6 +7,7 @@ import { reportFailure, serveUntilStopped } from '../support/children.js';
 /**
  * The registry as `npm start` runs it (embedded stores, projections in the process), on the data
  * directory the bench names, with rate limiting off so the load generator measures the API.
+ * UCCN_RUN_PROJECTIONS=false in the bench's environment leaves the projections out of the process.
  */
 async function main(): Promise<void> {
   const config = loadConfig({
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
     UCCN_API_KEYS: BENCH_KEYS_JSON,
     UCCN_RATE_LIMIT: '0',
     UCCN_LOG_LEVEL: process.env['UCCN_LOG_LEVEL'] ?? 'warn',
+    // passed through so a run can separate the projections sharing the process from the request path
+    UCCN_RUN_PROJECTIONS: process.env['UCCN_RUN_PROJECTIONS'],
+    UCCN_PROJECTION_BATCH_SIZE: process.env['UCCN_PROJECTION_BATCH_SIZE'],
     PORT: '0',
     HOST: '127.0.0.1',
   });

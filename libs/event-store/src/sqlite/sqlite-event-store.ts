@@ -53,6 +53,14 @@ type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 const columns = 'position, event_id, stream_id, revision, type, data, metadata';
 const noLimit = -1;
 
+/*
+ * `LIMIT ?` is written `LIMIT CAST(? AS INTEGER)` below. better-sqlite3 builds SQLite with
+ * STAT4, under which a bare bound LIMIT marks the statement to be re-prepared every time it is
+ * bound: about 15 µs on every read of a stream (measured 17 µs → 3.4 µs for a stream read), and
+ * a command reads two streams. An expression around the parameter keeps the plan.
+ */
+const LIMIT = 'LIMIT CAST(? AS INTEGER)';
+
 function prepareStatements(db: Database.Database) {
   return {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -71,16 +79,16 @@ function prepareStatements(db: Database.Database) {
       'SELECT stream_id, revision FROM events WHERE event_id = ?',
     ),
     idsFrom: db.prepare<[string, number, number], { event_id: string; position: number }>(
-      'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      `SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${LIMIT}`,
     ),
     streamForwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ${LIMIT}`,
     ).raw(true),
     streamBackwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC ${LIMIT}`,
     ).raw(true),
     allAfter: db.prepare<[number, number], EventRow>(
-      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ${LIMIT}`,
     ).raw(true),
     head: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
     ping: db.prepare('SELECT 1').pluck(),

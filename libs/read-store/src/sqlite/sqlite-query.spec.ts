@@ -69,7 +69,7 @@ describe('translating read store filters to SQL', () => {
   });
 
   it('binds skip and limit, and refuses negative or fractional ones', () => {
-    expect(pagingClause({})).toEqual({ sql: 'LIMIT ? OFFSET ?', params: [-1, 0] });
+    expect(pagingClause({})).toEqual({ sql: 'LIMIT CAST(? AS INTEGER) OFFSET CAST(? AS INTEGER)', params: [-1, 0] });
     expect(pagingClause({ skip: 40, limit: 20 }).params).toEqual([20, 40]);
     expect(() => pagingClause({ skip: -1 })).toThrow();
     expect(() => pagingClause({ limit: 1.5 })).toThrow();

@@ -137,13 +137,16 @@ export function orderByClause(sort: FindOptions['sort']): string {
   return [...terms, 'id ASC'].join(', ');
 }
 
-/** LIMIT/OFFSET with bound values; no limit is SQLite's -1. */
+/**
+ * LIMIT/OFFSET with bound values; no limit is SQLite's -1. The casts keep the statement's plan:
+ * under better-sqlite3's STAT4 build a bare bound LIMIT re-prepares the statement on every run.
+ */
 export function pagingClause(options: Pick<FindOptions, 'skip' | 'limit'>): SqlFragment {
   const { skip, limit } = options;
   for (const [name, n] of [['skip', skip], ['limit', limit]] as const) {
     if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new Error(`${name} must be a non-negative integer`);
   }
-  return { sql: 'LIMIT ? OFFSET ?', params: [limit ?? -1, skip ?? 0] };
+  return { sql: 'LIMIT CAST(? AS INTEGER) OFFSET CAST(? AS INTEGER)', params: [limit ?? -1, skip ?? 0] };
 }
 
 /** The quoted table of a collection; the name is checked here because it reaches SQL text. */

@@ -73,11 +73,14 @@ describe('CatchUpFeed', () => {
   it('ends a subscription closed while it waits at the head', async () => {
     await appendItems(opened.log, 3);
     const subscription = new CatchUpFeed(opened.log).subscribe(0, 10);
-    const taking = takeUntil(subscription, 1_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const batches = subscription[Symbol.asyncIterator]();
+    const first = await batches.next();
+    expect(first.done).toBe(false);
+    expect(first.value.map((event: RecordedEvent) => event.position)).toEqual([1, 2, 3]);
+    const waiting = batches.next();
 
     await subscription.close();
 
-    await expect(taking).resolves.toEqual([1, 2, 3]);
+    await expect(waiting).resolves.toMatchObject({ done: true });
   });
 });

@@ -55,11 +55,6 @@ export class GenerationWorker {
     await this.done;
   }
 
-  /** Resolves once the generation has reached `position` (or has stopped, or halted on a failure). */
-  async waitFor(position: number): Promise<void> {
-    while (!this.stopped && !this.halted && this.position < position) await sleep(5);
-  }
-
   private async runWithRetries(): Promise<void> {
     let backoff = 250;
     while (!this.stopped) {

@@ -25,6 +25,10 @@ export interface CatalogEntry extends Document {
 export const physicalCollection = (projection: string, collection: string, generation: number): string =>
   `${projection}_${collection}_v${generation}`;
 
+/** The generation a rebuild builds next: above every one the catalogue knows of, retired ones included. */
+export const nextGeneration = (entry: CatalogEntry): number =>
+  Math.max(entry.activeGeneration, ...entry.retired, entry.building?.generation ?? 0) + 1;
+
 export const checkpointName = (projection: string, generation: number): string => `${projection}@v${generation}`;
 
 export async function readCatalogEntry(store: ReadStore, projection: string): Promise<CatalogEntry | null> {

@@ -4,7 +4,7 @@ import type { ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { CatchUpFeed } from './catch-up-feed.js';
 import { GenerationWorker } from './generation-worker.js';
-import { CATALOG_COLLECTION, checkpointName, physicalCollection, readCatalogEntry, type CatalogEntry } from './projection-catalog.js';
+import { CATALOG_COLLECTION, checkpointName, nextGeneration, physicalCollection, readCatalogEntry, type CatalogEntry } from './projection-catalog.js';
 
 export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
@@ -109,7 +109,7 @@ export class ProjectionRunner {
         generation = slot.building.generation;
         return entry;
       }
-      generation = Math.max(entry.activeGeneration, ...entry.retired, entry.building?.generation ?? 0) + 1;
+      generation = nextGeneration(entry);
       this.startBuilding(definition, generation);
       return { ...entry, building: { generation, codeVersion: definition.version, requestedAt: new Date().toISOString() }, rebuildRequestedAt: null };
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@uccn/application';
 import { notFound } from '@uccn/domain';
-import { ALL_PROJECTIONS, CATALOG_COLLECTION, readCatalogEntry } from '@uccn/projections';
+import { ALL_PROJECTIONS, CATALOG_COLLECTION, nextGeneration, readCatalogEntry } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
 import { ProjectionsService } from '../../infrastructure/projections.service.js';
 
@@ -14,7 +14,7 @@ export interface RebuildAccepted {
 /**
  * A rebuild starts here when the runner runs in this process. Otherwise the request is written to
  * the projection's catalogue entry and apps/projector picks it up (ProjectionRunner polls for
- * `rebuildRequestedAt`); the answer names the generation it will build, computed the runner's way.
+ * `rebuildRequestedAt`); the answer names the generation it will build, computed by the runner's own `nextGeneration`.
  */
 @Injectable()
 export class ProjectionRebuilds {
@@ -34,6 +34,6 @@ export class ProjectionRebuilds {
     if (!entry) return { name, version: 1 };
     if (entry.building) return { name, version: entry.building.generation };
     await this.store.upsert(CATALOG_COLLECTION, { ...entry, rebuildRequestedAt: entry.rebuildRequestedAt ?? this.clock.now().toISOString() });
-    return { name, version: Math.max(entry.activeGeneration, ...entry.retired) + 1 };
+    return { name, version: nextGeneration(entry) };
   }
 }

@@ -161,7 +161,8 @@ export class ProjectionRunner {
     const slot = this.slots.get(definition.name);
     if (this.stopping || !slot || slot.building !== worker) return;
     if (!slot.activeFrozen) {
-      if (worker.position < (await this.events.headPosition())) return;
+      // the worker judged the head itself (and built its indexes) when it went live
+      if (worker.state !== 'live') return;
       slot.activeFrozen = true;
       await slot.active.stop();
     }

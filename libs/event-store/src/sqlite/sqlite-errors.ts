@@ -12,8 +12,10 @@ function sqliteCode(error: unknown): string | undefined {
 export function isStorageFailure(error: unknown): boolean {
   const code = sqliteCode(error);
   if (code !== undefined) return unavailableCodes.some((c) => code === c || code.startsWith(`${c}_`));
-  // better-sqlite3 throws a TypeError once the connection is closed.
-  return error instanceof TypeError && /database connection is not open/i.test(error.message);
+  // better-sqlite3 throws a TypeError once the connection is closed. Checked by name, not
+  // instanceof: the addon's errors come from Node's realm, not a jest sandbox's (as in read-store).
+  const e = error as { name?: unknown; message?: unknown } | null;
+  return e?.name === 'TypeError' && typeof e.message === 'string' && /database connection is not open/i.test(e.message);
 }
 
 export function isUniqueViolation(error: unknown): boolean {

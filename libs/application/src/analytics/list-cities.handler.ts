@@ -1,25 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@uccn/domain';
-import { ReadModels } from '@uccn/projections';
-import type { Document, Filter } from '@uccn/read-store';
-import { skipOf, type Page } from '../shared/page.js';
+import { CITIES, cityDirectoryQuery, ReadModels } from '@uccn/projections';
+import type { Document } from '@uccn/read-store';
+import type { Page } from '../shared/page.js';
 import { GetCityQuery, ListCitiesQuery } from './list-cities.query.js';
 
-const DIRECTORY = ['city-directory', 'cities'] as const;
+const DIRECTORY = ['city-directory', CITIES] as const;
 
-/** The directory, filtered by field, country and status, by name. */
+/** The directory, filtered by field, country and status, by name (the query the plan spec checks). */
 @QueryHandler(ListCitiesQuery)
 export class ListCitiesHandler implements IQueryHandler<ListCitiesQuery, Page<Document>> {
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   async execute({ filter, paging }: ListCitiesQuery): Promise<Page<Document>> {
     const cities = await this.readModels.collection(...DIRECTORY);
-    const where: Filter = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const [items, total] = await Promise.all([
-      cities.find({ filter: where, sort: [['name', 1]], skip: skipOf(paging), limit: paging.limit }),
-      cities.count(where),
-    ]);
+    const options = cityDirectoryQuery(filter, paging.page, paging.limit);
+    const [items, total] = await Promise.all([cities.find(options), cities.count(options.filter)]);
     return { items, total, page: paging.page, limit: paging.limit };
   }
 }

@@ -1,12 +1,10 @@
 import { Query } from '@nestjs/cqrs';
+import type { CityDirectoryFilter } from '@uccn/projections';
 import type { Document } from '@uccn/read-store';
 import type { Page, PageRequest } from '../shared/page.js';
 
-export interface CityFilter {
-  readonly field?: string;
-  readonly country?: string;
-  readonly status?: 'member' | 'withdrawn';
-}
+/** The directory's filter, as the projection's query takes it. */
+export type CityFilter = CityDirectoryFilter;
 
 export class ListCitiesQuery extends Query<Page<Document>> {
   constructor(

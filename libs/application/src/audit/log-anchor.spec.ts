@@ -12,9 +12,14 @@ import { VerifyLogHandler } from './verify-log.handler.js';
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const context = { actor: 'secretariat-test', role: 'secretariat', correlationId: 'c-1' };
 
+const tempDirs: string[] = [];
+afterAll(() => tempDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A real SQLite log in a temp dir, and a writer that chains each stream's hashes as the app does. */
 async function aLog() {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-anchor-')), 'events.db');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-anchor-'));
+  tempDirs.push(dir);
+  const file = path.join(dir, 'events.db');
   const heads = new Map<string, { revision: number; lastHash: string | null }>();
   let store = await SqliteEventStore.open({ file });
   const designate = async (cityId: string) => {
@@ -67,7 +72,6 @@ describe('anchors of the whole log', () => {
     });
     const anchors = await log.anchors();
     expect(anchors.length).toBeGreaterThanOrEqual(2);
-    expect(anchors.at(-1)).toMatchObject({ upToPosition: expect.any(Number), events: expect.any(Number) });
     const verification = await log.verify();
     expect(verification).toMatchObject({ ok: true, newestAnchor: anchors.at(-1) });
     expect(verification.checked).toBe(await log.store.headPosition());

@@ -2,7 +2,7 @@ import { specFor } from '../shared/decider-spec.js';
 import type { AddCreativeField } from './network.commands.js';
 import { networkDecider, requireFieldOpenOn, requireKnownField } from './network.decide.js';
 import type { CreativeFieldAdded } from './network.events.js';
-import { fieldCatalogue, fieldOpenOn, isKnownField } from './network.state.js';
+import { fieldCatalogue, isKnownField } from './network.state.js';
 
 const given = specFor(networkDecider);
 const today = '2025-12-01';
@@ -32,16 +32,16 @@ describe('the field catalogue', () => {
       'media-arts',
       'music',
     ]);
-    expect(fieldOpenOn(catalogue, 'gastronomy', '2004-01-01')).toBe(true);
-    expect(fieldOpenOn(catalogue, 'gastronomy', '2003-12-31')).toBe(false);
+    expect(() => requireFieldOpenOn(requireKnownField(catalogue, 'gastronomy'), '2004-01-01')).not.toThrow();
+    expect(() => requireFieldOpenOn(requireKnownField(catalogue, 'gastronomy'), '2003-12-31')).toThrow(expect.objectContaining({ code: 'CreativeFieldNotYetOpen' }));
   });
 
   it('knows architecture only once it is added, and only from 2025-10-31', () => {
     expect(isKnownField(fieldCatalogue([]), 'architecture')).toBe(false);
     const catalogue = fieldCatalogue([architectureAdded]);
     expect(isKnownField(catalogue, 'architecture')).toBe(true);
-    expect(fieldOpenOn(catalogue, 'architecture', '2017-10-31')).toBe(false);
-    expect(fieldOpenOn(catalogue, 'architecture', '2025-10-31')).toBe(true);
+    expect(() => requireFieldOpenOn(requireKnownField(catalogue, 'architecture'), '2017-10-31')).toThrow(expect.objectContaining({ code: 'CreativeFieldNotYetOpen' }));
+    expect(() => requireFieldOpenOn(requireKnownField(catalogue, 'architecture'), '2025-10-31')).not.toThrow();
   });
 
   it('keeps the first opening date when an addition is replayed', () => {

@@ -59,8 +59,3 @@ export const findField = (catalogue: FieldCatalogue, field: string): CreativeFie
 
 export const isKnownField = (catalogue: FieldCatalogue, field: string): boolean => findField(catalogue, field) !== undefined;
 
-/** True when the field exists on that date: `architecture` on 2017-10-31 is known but not open. */
-export const fieldOpenOn = (catalogue: FieldCatalogue, field: string, date: CalendarDate): boolean => {
-  const found = findField(catalogue, field);
-  return found !== undefined && found.openedOn <= date;
-};

@@ -26,3 +26,16 @@ export function upcast(type: string, data: Record<string, unknown>, schemaVersio
   }
   return upcasted;
 }
+
+/** An event as a store hands it back: its schema version travels in the metadata. */
+export interface StoredEventShape {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Readonly<Record<string, unknown>>;
+}
+
+/** A stored event as the domain sees it: type and data, brought to the current schema. */
+export function upcastStored(stored: StoredEventShape): { type: string; data: Record<string, unknown> } {
+  const schemaVersion = typeof stored.metadata['schemaVersion'] === 'number' ? stored.metadata['schemaVersion'] : undefined;
+  return { type: stored.type, data: upcast(stored.type, stored.data, schemaVersion) };
+}

@@ -1,4 +1,4 @@
-import { upcast, type DomainEvent } from '@uccn/domain';
+import { upcastStored, type DomainEvent } from '@uccn/domain';
 import type { EventStore, RecordedEvent } from '@uccn/event-store';
 
 /** A stream folded into a decider's state, with what the next append needs to know. */
@@ -13,8 +13,7 @@ export interface LoadedStream<State> {
 
 /** Stored events as the domain sees them: upcast to the current schema of their type. */
 export function toDomainEvent<E extends DomainEvent>(recorded: RecordedEvent): E {
-  const schemaVersion = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : undefined;
-  return { type: recorded.type, data: upcast(recorded.type, recorded.data, schemaVersion) } as unknown as E;
+  return upcastStored(recorded) as unknown as E;
 }
 
 export async function loadStream<E extends DomainEvent, State>(
@@ -26,12 +25,15 @@ export async function loadStream<E extends DomainEvent, State>(
   const events = await store.readStream(streamId);
   let state = initialState;
   for (const recorded of events) state = evolve(state, toDomainEvent<E>(recorded));
+  return { state, ...streamTip(events), events };
+}
+
+/** Where a stream ends, from its events: what the next append expects and chains onto. */
+export function streamTip(events: readonly RecordedEvent[]): Pick<LoadedStream<unknown>, 'revision' | 'lastHash' | 'lastPosition'> {
   const last = events.at(-1);
   return {
-    state,
     revision: last ? last.revision : -1,
-    lastHash: typeof last?.metadata.hash === 'string' ? last.metadata.hash : null,
+    lastHash: typeof last?.metadata['hash'] === 'string' ? last.metadata['hash'] : null,
     lastPosition: last ? last.position : 0,
-    events,
   };
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { isRegistryEventType, upcast, type RegistryEvent, type RegistryEventType } from '@uccn/domain';
+import { isRegistryEventType, upcastStored, type RegistryEvent, type RegistryEventType } from '@uccn/domain';
 
 /** One event type of the registry, by name. */
 export type EventOfType<T extends RegistryEventType> = Extract<RegistryEvent, { type: T }>;
@@ -11,8 +11,7 @@ export type EventOfType<T extends RegistryEventType> = Extract<RegistryEvent, { 
  */
 export function asRegistryEvent(event: RecordedEvent): RegistryEvent {
   if (!isRegistryEventType(event.type)) throw new Error(`not an event of the registry: ${event.type}`);
-  const schemaVersion = typeof event.metadata['schemaVersion'] === 'number' ? event.metadata['schemaVersion'] : undefined;
-  return { type: event.type, data: upcast(event.type, event.data, schemaVersion) } as RegistryEvent;
+  return upcastStored(event) as RegistryEvent;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DomainEvent } from '@uccn/domain';
 import { WrongExpectedRevision, type EventStore, type Subscription } from '@uccn/event-store';
 import type { Clock } from '../shared/clock.js';
 import { envelope } from '../shared/event-envelope.js';
+import { streamTip } from '../shared/load-stream.js';
 import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 import { anchorsIn, EMPTY_LOG_HASH, LOG_ANCHORED, LOG_ANCHORS_STREAM, rollLogHash, type LogAnchor } from './log-anchor.js';
 
@@ -105,8 +106,8 @@ export class LogAnchorProcess {
   private async loadNewestAnchor(): Promise<void> {
     const stream = await this.deps.events.readStream(LOG_ANCHORS_STREAM);
     const newest: LogAnchor | undefined = anchorsIn(stream).at(-1);
-    const last = stream.at(-1);
-    this.anchors = { revision: last?.revision ?? -1, lastHash: typeof last?.metadata['hash'] === 'string' ? last.metadata['hash'] : null };
+    const { revision, lastHash } = streamTip(stream);
+    this.anchors = { revision, lastHash };
     this.rolled = newest ? { position: newest.upToPosition, events: newest.events, logHash: newest.logHash } : { position: 0, events: 0, logHash: EMPTY_LOG_HASH };
     this.uncovered = 0;
   }
@@ -130,8 +131,8 @@ export class LogAnchorProcess {
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
       // another process anchored meanwhile: take its revision; the next anchor covers ours
-      const latest = (await this.deps.events.readStream(LOG_ANCHORS_STREAM)).at(-1);
-      this.anchors = { revision: latest?.revision ?? -1, lastHash: typeof latest?.metadata['hash'] === 'string' ? latest.metadata['hash'] : null };
+      const { revision, lastHash } = streamTip(await this.deps.events.readStream(LOG_ANCHORS_STREAM));
+      this.anchors = { revision, lastHash };
     }
   }
 }

@@ -22,13 +22,13 @@ export class RecordMeetingHostedHandler implements ICommandHandler<RecordMeeting
         aggregateId: payload.meetingId,
         streamId: meetingStreamId(payload.meetingId),
         decider: meetingDecider,
-        command: async (now) => {
+        command: async (now, meeting) => {
           const command: Omit<RecordMeetingHosted, 'cities'> = {
             type: 'RecordMeetingHosted',
             ...payload,
             today: calendarDateOf(now),
           };
-          return { ...command, cities: await meetingCityStates(this.store, command) };
+          return { ...command, cities: await meetingCityStates(this.store, command, meeting) };
         },
       },
       context,

@@ -23,14 +23,14 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
         aggregateId: payload.meetingId,
         streamId: meetingStreamId(payload.meetingId),
         decider: meetingDecider,
-        command: async (now) => {
+        command: async (now, meeting) => {
           const command: Omit<ScheduleMeeting, 'cities'> = {
             type: 'ScheduleMeeting',
             ...payload,
             catalogue: await loadCatalogue(this.store),
             today: calendarDateOf(now),
           };
-          return { ...command, cities: await meetingCityStates(this.store, command) };
+          return { ...command, cities: await meetingCityStates(this.store, command, meeting) };
         },
       },
       context,

@@ -25,10 +25,11 @@ export interface StreamCommand<Command, Event extends DomainEvent, State> {
   readonly streamId: string;
   readonly decider: Decider<Command, Event, State>;
   /**
-   * Builds the command for this attempt. It is called again on every retry, so facts from other
-   * streams (the field catalogue, host cities' membership) are read fresh each time.
+   * Builds the command for this attempt, given the stream's state as just loaded. It is called
+   * again on every retry, so facts from other streams (the field catalogue, host cities'
+   * membership) are read fresh each time.
    */
-  readonly command: (now: Date) => Command | Promise<Command>;
+  readonly command: (now: Date, state: State) => Command | Promise<Command>;
 }
 
 /**
@@ -53,7 +54,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     }
 
     const now = deps.clock.now();
-    const events = spec.decider.decide(await spec.command(now), stream.state);
+    const events = spec.decider.decide(await spec.command(now, stream.state), stream.state);
     if (events.length === 0) {
       return { id: spec.aggregateId, revision: stream.revision, position: stream.lastPosition, replayed: false };
     }

@@ -61,16 +61,28 @@ export async function applyBatch(
   }
   await loadMissing(touched, cache, store, definition.name, generation);
 
-  const view = { get: (collection: string, id: string) => cache.get(key({ collection, id })) ?? undefined };
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     if (poisoned?.index === index) {
       return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, poisoned.cause) };
     }
-    if (touched[index]) {
+    const refs = touched[index];
+    if (refs) {
+      // Only the documents the event named: the cache holds the whole batch's, and reading any
+      // other would make the result depend on how the log was cut into batches.
+      const view = {
+        get(collection: string, id: string) {
+          if (!refs.some((ref) => ref.collection === collection && ref.id === id)) {
+            throw new Error(`${definition.name} read ${collection}/${id} without naming it in touches(${event.type})`);
+          }
+          return cache.get(key({ collection, id })) ?? undefined;
+        },
+      };
       let writes: readonly DocWrite[];
       try {
         writes = definition.apply(event, view);
+        const undeclared = writes.find((write) => !(write.collection in definition.collections));
+        if (undeclared) throw new Error(`${definition.name} wrote to undeclared collection ${undeclared.collection}`);
       } catch (cause) {
         return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
       }

@@ -10,14 +10,12 @@ import type { DestinationStream } from 'pino';
 import type { Clock } from '@uccn/application';
 import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
 import { AppModule } from './app.module.js';
+import { BODY_LIMIT_BYTES } from './http/body-limit.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
 import { ApiKeyRing, loadOrGenerateKeys } from './infrastructure/api-keys.js';
 import { registryConfigModule } from './infrastructure/registry-config.module.js';
 import { logLevelOf } from './observability/logging.js';
-
-/** Request bodies above this are refused with 413 (OWASP API4: unrestricted resource consumption). */
-export const BODY_LIMIT_BYTES = 64 * 1024;
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 

@@ -13,7 +13,9 @@ import { HealthModule } from './health/health.module.js';
 import { ApiKeyGuard } from './http/api-key.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { API_KEY_RING, type ApiKeyRing } from './infrastructure/api-keys.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
+import { RegistryProcessesModule } from './infrastructure/registry-processes.module.js';
 import { CommandObserver } from './observability/command-observer.interceptor.js';
 import { ObservabilityModule, type ObservabilityOptions } from './observability/observability.module.js';
 
@@ -21,11 +23,13 @@ export interface AppOptions extends InfrastructureOptions {
   /** the global ConfigModule holding the validated configuration (see registry-config.module.ts) */
   readonly configModule: DynamicModule;
   readonly observability: ObservabilityOptions;
+  /** the keys the guard accepts (configured, or generated in embedded mode) */
+  readonly keys: ApiKeyRing;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ configModule, observability, ...options }: AppOptions): DynamicModule {
+  static forRoot({ configModule, observability, keys, ...options }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -33,6 +37,8 @@ export class AppModule {
         ObservabilityModule.forRoot(observability),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(options),
+        // the designation process and the log's anchors (they run only where projections run)
+        RegistryProcessesModule,
         // the secretariat's commands (POST /api/admin/**), one module per stream kind
         FieldsAdminModule,
         CitiesAdminModule,
@@ -46,6 +52,7 @@ export class AppModule {
       ],
       controllers: [DashboardController],
       providers: [
+        { provide: API_KEY_RING, useValue: keys },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // outermost first: the command observer sees what the idempotency interceptor answers

@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DesignationProcessService, LogAnchorService } from '@uccn/application';
 import type { RegistryConfig } from '@uccn/config';
 import { LoggerModule } from 'nestjs-pino';
-import { ApiKeyRing } from '../../api/src/infrastructure/api-keys.js';
 import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
+import { RegistryProcessesModule } from '../../api/src/infrastructure/registry-processes.module.js';
 import { loggerParams } from '../../api/src/observability/logging.js';
 
 /**
@@ -18,9 +17,9 @@ export class ProjectorModule {
       module: ProjectorModule,
       imports: [
         LoggerModule.forRoot(loggerParams(config.logLevel)),
-        InfrastructureModule.forRoot({ config: { ...config, runProjections: true }, keys: new ApiKeyRing([]) }),
+        InfrastructureModule.forRoot({ config: { ...config, runProjections: true } }),
+        RegistryProcessesModule,
       ],
-      providers: [DesignationProcessService, LogAnchorService],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CityHistoryHandler, ListEventsHandler, LogAnchorService, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
+import { CityHistoryHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
 import { ProjectionRebuilds } from '../admin/projections/projection-rebuilds.js';
 import { RebuildProjectionController } from '../admin/projections/rebuild-projection.controller.js';
 import { CityHistoryController } from './cities/city-history.controller.js';
@@ -14,6 +14,6 @@ import { VerifyController } from './verify/verify.controller.js';
  */
 @Module({
   controllers: [EventsController, CityHistoryController, MembershipController, VerifyController, ProjectionsController, RebuildProjectionController],
-  providers: [ListEventsHandler, CityHistoryHandler, MembershipRegisterHandler, VerifyLogHandler, ProjectionRebuilds, LogAnchorService],
+  providers: [ListEventsHandler, CityHistoryHandler, MembershipRegisterHandler, VerifyLogHandler, ProjectionRebuilds],
 })
 export class AuditModule {}

@@ -6,14 +6,11 @@ import { ReadModels } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
 import { MeteredEventStore } from '../observability/metered-event-store.js';
 import { RegistryMetrics } from '../observability/metrics.js';
-import { API_KEY_RING, ApiKeyRing } from './api-keys.js';
 import { ProjectionsService } from './projections.service.js';
 import { openEventStore, openReadStore } from './stores.js';
 
 export interface InfrastructureOptions {
   readonly config: RegistryConfig;
-  /** the keys the guard accepts (configured, or generated in embedded mode) */
-  readonly keys: ApiKeyRing;
   readonly clock?: Clock;
 }
 
@@ -26,13 +23,12 @@ export class InfrastructureModule implements OnApplicationShutdown {
     @Inject(READ_STORE) private readonly reads: ReadStore,
   ) {}
 
-  static forRoot({ config, keys, clock }: InfrastructureOptions): DynamicModule {
+  static forRoot({ config, clock }: InfrastructureOptions): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: REGISTRY_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock ?? systemClock },
-        { provide: API_KEY_RING, useValue: keys },
         {
           provide: EVENT_STORE,
           // metered where the API serves metrics; the projector has none
@@ -46,7 +42,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         { provide: ReadModels, useFactory: (store: ReadStore) => new ReadModels(store), inject: [READ_STORE] },
         ProjectionsService,
       ],
-      exports: [REGISTRY_CONFIG, CLOCK, API_KEY_RING, EVENT_STORE, READ_STORE, ReadModels, ProjectionsService],
+      exports: [REGISTRY_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ReadModels, ProjectionsService],
     };
   }
 

@@ -7,7 +7,7 @@ import { DesignationProcess } from './designation-process.js';
 
 /**
  * Hosts the designation process wherever projections run: in the API in the embedded mode, in
- * `apps/projector` in the split deployment (add this provider there). Two hosts at once would
+ * `apps/projector` in the split deployment (both import RegistryProcessesModule). Two hosts at once would
  * still designate each city once (same event ids, idempotent replay), only with wasted work.
  */
 @Injectable()

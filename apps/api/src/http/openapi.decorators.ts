@@ -12,6 +12,7 @@ import {
   getSchemaPath,
   type SchemaObject,
 } from '@nestjs/swagger';
+import { BODY_LIMIT_TEXT } from './body-limit.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem.js';
 import { CommandAccepted, PageMeta, ProblemDetails } from './openapi.schemas.js';
 
@@ -64,8 +65,8 @@ const PROBLEMS: Record<ProblemStatus, { readonly description: string; readonly e
     }),
   },
   413: {
-    description: 'The body is over 64 KB.',
-    example: problem(413, 'Request body too large', 'Request body too large', 'The request body is larger than the limit of 64 KB.'),
+    description: `The body is over ${BODY_LIMIT_TEXT}.`,
+    example: problem(413, 'Request body too large', 'Request body too large', `The request body is larger than the limit of ${BODY_LIMIT_TEXT}.`),
   },
   422: {
     description: 'A rule of the domain forbids it (not a member on that date, a date in the future, a field not yet open…), or an `Idempotency-Key` reused with another body.',

@@ -4,6 +4,7 @@ import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, PreconditionFailed }
 import { DomainError, type DomainErrorKind } from '@uccn/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@uccn/event-store';
 import { ReadStoreUnavailable } from '@uccn/read-store';
+import { BODY_LIMIT_TEXT } from './body-limit.js';
 import { PROBLEM_CONTENT_TYPE, problemType, RequestValidationFailed, type Problem } from './problem.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, 'not-found': 404, conflict: 409, rule: 422 };
@@ -99,7 +100,7 @@ function clientStatusOf(exception: unknown): number | null {
 function frameworkDetail(status: number): string {
   switch (status) {
     case 400: return 'The request body is not valid JSON.';
-    case 413: return 'The request body is larger than the limit of 64 KB.';
+    case 413: return `The request body is larger than the limit of ${BODY_LIMIT_TEXT}.`;
     case 415: return 'Send the request body as application/json.';
     default: return TITLES[status] ?? 'The request cannot be processed.';
   }

@@ -6,6 +6,7 @@ import { loadConfig } from '@uccn/config';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { createApp } from '../../api/src/app.factory.js';
 import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
+import { keyLines } from '../../api/src/infrastructure/start-up.js';
 import { importReport } from './import-report.js';
 import { progress } from './progress.js';
 import { cliActor } from './registry-context.js';
@@ -42,14 +43,14 @@ export class DemoCommand extends CommandRunner {
       onProgress: ({ done, total, step }) => bar.update(done, total, step.row),
     }).finally(() => bar.stop());
     process.stdout.write(importReport(summary));
-    await app.get(ProjectionsService).runner?.waitForPosition(summary.lastPosition);
+    await app.get(ProjectionsService).waitForPosition(summary.lastPosition);
     await app.listen(config.port, config.host);
 
     const url = `http://localhost:${config.port}`;
-    const keyLines =
+    const printedKeys =
       keys.source === 'configured'
         ? ['  the keys configured in UCCN_API_KEYS / UCCN_API_KEYS_FILE']
-        : keys.keys.map((k) => `  ${k.role.padEnd(12)} ${k.key}`);
+        : keyLines(keys.keys);
     process.stdout.write(
       [
         '',
@@ -58,7 +59,7 @@ export class DemoCommand extends CommandRunner {
         `  API docs    ${url}/docs`,
         `  data        ${dataDir}`,
         `API keys${keys.file ? ` (kept in ${keys.file})` : ''}:`,
-        ...keyLines,
+        ...printedKeys,
         `Try: curl -H "authorization: Bearer ${keys.source === 'configured' ? '<key>' : keys.keys.find((k) => k.role === 'analyst')?.key}" ${url}/api/analytics/summary`,
         'Ctrl-C stops the demo; the data directory stays.',
         '',

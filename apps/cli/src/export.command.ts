@@ -8,7 +8,8 @@ import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { ALL_PROJECTIONS, ReadModels } from '@uccn/projections';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
-import { openRegistry, storesOf } from './registry-context.js';
+import { storesOf } from '../../api/src/infrastructure/stores.js';
+import { openRegistry } from './registry-context.js';
 
 const PAGE = 1_000;
 

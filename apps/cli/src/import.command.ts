@@ -3,9 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { importNetworkHistory, NETWORK_HISTORY_DIR, readNetworkHistory } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { Command, CommandRunner } from 'nest-commander';
+import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { importReport } from './import-report.js';
 import { progress } from './progress.js';
-import { cliActor, openRegistry, storesOf } from './registry-context.js';
+import { cliActor, openRegistry } from './registry-context.js';
 
 @Command({
   name: 'import',

@@ -1,17 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError } from '@uccn/config';
 import { CommandFactory } from 'nest-commander';
+import { failureLine } from '../../api/src/infrastructure/start-up.js';
 import { CliModule } from './cli.module.js';
 
 /** A command that fails says why in one line (a stack only for what is not a known failure) and exits 1. */
 function fail(error: unknown): void {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-  } else if (error instanceof Error && (error.name === 'Error' || error.name === 'DomainError')) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  const known = error instanceof Error && (error.name === 'Error' || error.name === 'DomainError');
+  process.stderr.write(`${known ? error.message : failureLine(error, '')}\n`);
   process.exitCode = 1;
 }
 

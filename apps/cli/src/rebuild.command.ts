@@ -4,8 +4,9 @@ import { ALL_PROJECTIONS } from '@uccn/projections';
 import { Command, CommandRunner } from 'nest-commander';
 import { ProjectionRebuilds } from '../../api/src/admin/projections/projection-rebuilds.js';
 import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
+import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { progress } from './progress.js';
-import { openRegistry, storesOf } from './registry-context.js';
+import { openRegistry } from './registry-context.js';
 
 const POLL_MS = 200;
 

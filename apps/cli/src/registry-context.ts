@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import {
   AddCreativeFieldHandler,
-  CancelMeetingHandler,
   ChangeCityFieldHandler,
   DesignateCityHandler,
   RecordMeetingHostedHandler,
@@ -13,7 +12,6 @@ import {
 } from '@uccn/application';
 import { loadConfig, type RegistryConfig } from '@uccn/config';
 import { ProjectionRebuilds } from '../../api/src/admin/projections/projection-rebuilds.js';
-import { ApiKeyRing } from '../../api/src/infrastructure/api-keys.js';
 import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
 
 /**
@@ -26,14 +24,13 @@ class RegistryContextModule {
   static forRoot(config: RegistryConfig): DynamicModule {
     return {
       module: RegistryContextModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot({ config, keys: new ApiKeyRing([]) })],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot({ config })],
       providers: [
         AddCreativeFieldHandler,
         DesignateCityHandler,
         ChangeCityFieldHandler,
         ScheduleMeetingHandler,
         RecordMeetingHostedHandler,
-        CancelMeetingHandler,
         VerifyLogHandler,
         ProjectionRebuilds,
       ],
@@ -59,10 +56,6 @@ export async function openRegistry(options: RegistryContextOptions, config: Regi
   await context.init();
   return context;
 }
-
-/** Where the stores are, in words, for the first line a command prints. */
-export const storesOf = (config: RegistryConfig) =>
-  `${config.eventStoreUrl ? 'EventStoreDB' : `SQLite log in ${config.dataDir}`}, ${config.mongodbUrl ? 'MongoDB read models' : 'SQLite read models'}`;
 
 /** The events' actor for what the CLI records: the operating-system user at the keyboard. */
 export function cliActor(): string {

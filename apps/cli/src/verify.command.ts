@@ -2,7 +2,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { VerifyLogQuery } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { Command, CommandRunner } from 'nest-commander';
-import { openRegistry, storesOf } from './registry-context.js';
+import { storesOf } from '../../api/src/infrastructure/stores.js';
+import { openRegistry } from './registry-context.js';
 
 /** Exit status when the chain is broken, so a scheduled check can alert on it. */
 const BROKEN = 1;
@@ -21,8 +22,7 @@ export class VerifyCommand extends CommandRunner {
         process.stdout.write(`ok: ${result.checked} events verified in ${seconds} s, the chain is intact\n`);
       } else {
         // what broke (an edited event, a missing one, an anchor not met) when the query says so
-        const reason = (result as { reason?: string }).reason;
-        process.stdout.write(`BROKEN at position ${result.firstBrokenAt}${reason ? ` (${reason})` : ''}: the log does not verify there (${result.checked} events checked)\n`);
+        process.stdout.write(`BROKEN at position ${result.firstBrokenAt}${result.reason ? ` (${result.reason})` : ''}: the log does not verify there (${result.checked} events checked)\n`);
         process.exitCode = BROKEN;
       }
     } finally {

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@uccn/config';
+import { loadConfig } from '@uccn/config';
+import { reportStartFailure } from '../../api/src/infrastructure/start-up.js';
+import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { ProjectorModule } from './projector.module.js';
 
 async function main(): Promise<void> {
@@ -12,14 +14,7 @@ async function main(): Promise<void> {
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   await app.init();
-  new Logger('UCCN Projector').log(
-    `running projections: ${config.eventStoreUrl ? 'EventStoreDB' : 'SQLite'} → ${config.mongodbUrl ? 'MongoDB' : 'SQLite'}`,
-  );
+  new Logger('UCCN Projector').log(`running projections: ${storesOf(config)}`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(reportStartFailure);

@@ -20,3 +20,13 @@ export async function openReadStore(config: RegistryConfig): Promise<ReadStore> 
   fs.mkdirSync(config.dataDir, { recursive: true });
   return SqliteReadStore.open({ file: path.join(config.dataDir, READ_MODELS_FILE) });
 }
+
+/**
+ * Where the stores are, in words, for the line a process or a command prints first:
+ * `SQLite log in ./data, SQLite read models`, `EventStoreDB, MongoDB read models`.
+ */
+export function storesOf(config: RegistryConfig): string {
+  const events = config.eventStoreUrl ? 'EventStoreDB' : `SQLite log in ${config.dataDir}`;
+  const reads = config.mongodbUrl ? 'MongoDB read models' : config.eventStoreUrl ? `SQLite read models in ${config.dataDir}` : 'SQLite read models';
+  return `${events}, ${reads}`;
+}

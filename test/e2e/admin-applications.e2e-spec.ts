@@ -1,4 +1,5 @@
 import { eventually } from './support/http-client.js';
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -34,17 +35,9 @@ describe('applications, end to end over HTTP', () => {
   afterAll(() => registry.close());
 
   const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
-  const wholeLog = async () => (await registry.auditor.get('/api/audit/events?limit=500')).body.items;
 
-  /** Sends a request that must be refused, and checks the log did not move. */
-  async function refused(path: string, body: unknown, status: number) {
-    const before = await wholeLog();
-    const answer = await registry.secretariat.post(path, body);
-    expect(answer.status).toBe(status);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await wholeLog()).toHaveLength(before.length);
-    return answer.body;
-  }
+  /** The secretariat's command, refused with `status` as problem+json, the log's head left where it was. */
+  const refused = (path: string, body: unknown, status: number) => expectRefused(registry.auditor, status, () => registry.secretariat.post(path, body));
 
   async function submittedAndEndorsed(applicationId: string, more: Partial<typeof norrkoping> = {}) {
     expect((await registry.secretariat.post('/api/admin/applications', application(applicationId, more))).status).toBe(201);
@@ -96,7 +89,7 @@ describe('applications, end to end over HTTP', () => {
 
   it('answers 422 to a designation the national commission has not endorsed, and appends nothing', async () => {
     expect((await registry.secretariat.post('/api/admin/applications', application('ostersund'))).status).toBe(201);
-    const problem = await refused('/api/admin/applications/ostersund/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 422);
+    const { body: problem } = await refused('/api/admin/applications/ostersund/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 422);
     expect(problem).toMatchObject({ status: 422, type: expect.stringContaining('endorsement-required') });
     expect(problem.detail).toContain('national commission');
   });
@@ -116,7 +109,7 @@ describe('applications, end to end over HTTP', () => {
     ['a call before the network was founded', { callYear: 2003 }, 'call-before-network-founded'],
     ['a submission dated in the future', { submittedOn: '2999-01-01' }, 'date-in-the-future'],
   ])('answers 422 to %s', async (_, more, type) => {
-    const problem = await refused('/api/admin/applications', application('lulea', more), 422);
+    const { body: problem } = await refused('/api/admin/applications', application('lulea', more), 422);
     expect(problem.type).toContain(type);
   });
 
@@ -130,48 +123,46 @@ describe('applications, end to end over HTTP', () => {
     ['a missing city name', { ...application('a6'), cityName: undefined }, 'cityName'],
     ['a field unknown to the catalogue', application('a7', { field: 'sculpture' }), 'field'],
   ])('answers 400 naming the field to a submission with %s', async (_, body, field) => {
-    const problem = await refused('/api/admin/applications', body, 400);
-    expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(fieldsNamed(await refused('/api/admin/applications', body, 400))).toContain(field);
   });
 
   it.each([
     ['endorsement', { endorsedOn: '2017-06-20', by: commission }],
     ['decision', { decision: 'not-designated', decidedOn: '2017-10-31' }],
   ])('answers 400 naming applicationId when the path id of the %s is not a slug', async (action, body) => {
-    const problem = await refused(`/api/admin/applications/Norrk%C3%B6ping_2017/${action}`, body, 400);
-    expect(problem.errors.map((e: { field: string }) => e.field)).toContain('applicationId');
+    expect(fieldsNamed(await refused(`/api/admin/applications/Norrk%C3%B6ping_2017/${action}`, body, 400))).toContain('applicationId');
   });
 
   it('answers 400 naming the field to a bad endorsement or decision', async () => {
     const noCommission = await refused('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: '' }, 400);
-    expect(noCommission.errors.map((e: { field: string }) => e.field)).toEqual(['by']);
+    expect(fieldsNamed(noCommission)).toEqual(['by']);
     const maybe = await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'maybe', decidedOn: '2017-10-31' }, 400);
-    expect(maybe.errors.map((e: { field: string }) => e.field)).toEqual(['decision']);
+    expect(fieldsNamed(maybe)).toEqual(['decision']);
     const badDate = await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '31/10/2017' }, 400);
-    expect(badDate.errors.map((e: { field: string }) => e.field)).toEqual(['decidedOn']);
+    expect(fieldsNamed(badDate)).toEqual(['decidedOn']);
   });
 
   it('answers 404 to an endorsement or a decision for an application never submitted', async () => {
     const endorse = await refused('/api/admin/applications/nowhere-2017/endorsement', { endorsedOn: '2017-06-20', by: commission }, 404);
-    expect(endorse.type).toContain('application-not-found');
+    expect(endorse.body.type).toContain('application-not-found');
     const decide = await refused('/api/admin/applications/nowhere-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 404);
-    expect(decide.type).toContain('application-not-found');
+    expect(decide.body.type).toContain('application-not-found');
   });
 
   it('answers 409 to the same application twice, a second endorsement, and a second decision', async () => {
-    expect((await refused('/api/admin/applications', norrkoping, 409)).type).toContain('application-already-submitted');
+    expect((await refused('/api/admin/applications', norrkoping, 409)).body.type).toContain('application-already-submitted');
     await submittedAndEndorsed('gavle');
-    expect((await refused('/api/admin/applications/gavle/endorsement', { endorsedOn: '2017-06-21', by: commission }, 409)).type).toContain(
+    expect((await refused('/api/admin/applications/gavle/endorsement', { endorsedOn: '2017-06-21', by: commission }, 409)).body.type).toContain(
       'application-already-endorsed',
     );
-    expect((await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'not-designated', decidedOn: '2017-11-01' }, 409)).type).toContain(
+    expect((await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'not-designated', decidedOn: '2017-11-01' }, 409)).body.type).toContain(
       'application-already-decided',
     );
   });
 
   it('answers 422 to an endorsement dated before the submission', async () => {
     expect((await registry.secretariat.post('/api/admin/applications', application('kiruna'))).status).toBe(201);
-    const problem = await refused('/api/admin/applications/kiruna/endorsement', { endorsedOn: '2017-06-01', by: commission }, 422);
+    const { body: problem } = await refused('/api/admin/applications/kiruna/endorsement', { endorsedOn: '2017-06-01', by: commission }, 422);
     expect(problem.type).toContain('application-date-out-of-order');
   });
 

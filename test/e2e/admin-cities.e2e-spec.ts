@@ -1,5 +1,5 @@
 import type { Answer } from './support/http-client.js';
-import { expectRefused } from './support/refusals.js';
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -37,7 +37,6 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
   /** A refused command answers problem+json with the status and leaves the log's head where it was. */
   const refused = (status: number, send: () => Promise<Answer>) => expectRefused(registry.auditor, status, send);
 
-  const namedFields = (answer: Answer) => answer.body.errors.map((e: { field: string }) => e.field);
   const lastEventOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}`)).body.items.at(-1);
   const post = (path: string, body: unknown) => registry.secretariat.post(path, body);
 
@@ -73,7 +72,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
       ['a city id in the path that is not a slug', 'Lyon', { field: 'film', effectiveOn: '2024-01-01' }, 'cityId'],
     ])('answers 400 naming the field for %s', async (_, cityId, body, field) => {
       const answer = await refused(400, () => post(`/api/admin/cities/${cityId}/field-change`, body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
   });
 
@@ -117,7 +116,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
       ['a missing submission date', { ...nationalAnnual(2024), submittedOn: undefined }, 'submittedOn'],
     ])('answers 400 naming the field for %s', async (_, body, field) => {
       const answer = await refused(400, () => post('/api/admin/cities/ostersund/reports', body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
 
     it('records the acceptance of the 2014 monitoring report', async () => {
@@ -155,7 +154,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
       ['an impossible calendar date', 'national-annual-2018', { outcome: 'accepted', reviewedOn: '2019-13-01' }, 'reviewedOn'],
     ])('answers 400 naming the field for %s', async (_, reportId, body, field) => {
       const answer = await refused(400, () => post(`/api/admin/cities/ostersund/reports/${reportId}/review`, body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
   });
 
@@ -178,7 +177,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
       ['a missing date', { reason: 'voluntary' }, 'effectiveOn'],
     ])('answers 400 naming the field for %s', async (_, body, field) => {
       const answer = await refused(400, () => post('/api/admin/cities/ostersund/withdrawal', body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
 
     it('records MembershipWithdrawn (an invented withdrawal of Östersund)', async () => {

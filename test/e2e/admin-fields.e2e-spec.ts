@@ -1,5 +1,5 @@
 import type { Answer } from './support/http-client.js';
-import { expectRefused } from './support/refusals.js';
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -19,11 +19,9 @@ describe('adding a creative field to the network, end to end over HTTP', () => {
   /** A refused command answers problem+json with the status and leaves the log's head where it was. */
   const refused = (status: number, send: () => Promise<Answer>) => expectRefused(registry.auditor, status, send);
 
-  const namedFields = (answer: Answer) => answer.body.errors.map((e: { field: string }) => e.field);
-
   it('refuses a designation in architecture while the catalogue does not know it (400 naming field)', async () => {
     const answer = await refused(400, () => registry.secretariat.post('/api/admin/cities', quito));
-    expect(namedFields(answer)).toContain('field');
+    expect(fieldsNamed(answer)).toContain('field');
   });
 
   it('records CreativeFieldAdded on the network stream and answers 201 with the field as id', async () => {
@@ -66,7 +64,7 @@ describe('adding a creative field to the network, end to end over HTTP', () => {
     ['an empty label', { ...architecture, field: 'sculpture', label: '' }, 'label'],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
     const answer = await refused(400, () => registry.secretariat.post('/api/admin/fields', body));
-    expect(namedFields(answer)).toContain(field);
+    expect(fieldsNamed(answer)).toContain(field);
   });
 
   it.each([

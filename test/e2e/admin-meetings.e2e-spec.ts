@@ -1,5 +1,5 @@
 import type { Answer } from './support/http-client.js';
-import { expectRefused } from './support/refusals.js';
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -87,7 +87,6 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
   /** A refused command answers problem+json with the status and leaves the log's head where it was. */
   const refused = (status: number, send: () => Promise<Answer>) => expectRefused(registry.auditor, status, send);
 
-  const namedFields = (answer: Answer) => answer.body.errors.map((e: { field: string }) => e.field);
   const lastEventOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}`)).body.items.at(-1);
   const post = (path: string, body: unknown) => registry.secretariat.post(path, body);
 
@@ -141,7 +140,7 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
       ['a meeting id that is not a slug', { ...conference2018, meetingId: 'Annual Conference 2018' }, 'meetingId'],
     ])('answers 400 naming the field for %s', async (_, body, field) => {
       const answer = await refused(400, () => post('/api/admin/meetings', body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
   });
 
@@ -196,12 +195,12 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
       ['an unknown property', { audience: 300 }, 'audience'],
     ])('answers 400 naming the field for %s', async (_, body, field) => {
       const answer = await refused(400, () => post('/api/admin/meetings/annual-conference-2019/hosted', body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
 
     it('answers 400 naming meetingId when the id in the path is not a slug', async () => {
       const answer = await refused(400, () => post('/api/admin/meetings/Annual_2019/hosted', {}));
-      expect(namedFields(answer)).toContain('meetingId');
+      expect(fieldsNamed(answer)).toContain('meetingId');
     });
   });
 
@@ -238,7 +237,7 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
       ['an impossible calendar date', { ...covid, cancelledOn: '2019-04-31' }, 'cancelledOn'],
     ])('answers 400 naming the field for %s', async (_, body, field) => {
       const answer = await refused(400, () => post('/api/admin/meetings/annual-conference-2019/cancellation', body));
-      expect(namedFields(answer)).toContain(field);
+      expect(fieldsNamed(answer)).toContain(field);
     });
   });
 

@@ -1,3 +1,4 @@
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 /*
@@ -45,18 +46,9 @@ describe('partnerships, end to end over HTTP', () => {
   afterAll(() => registry.close());
 
   const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
-  const wholeLog = async () => (await registry.auditor.get('/api/audit/events?limit=500')).body.items;
 
-  /** Sends a request that must be refused, and checks the log did not move. */
-  async function refused(path: string, body: unknown, status: number) {
-    const before = await wholeLog();
-    const answer = await registry.secretariat.post(path, body);
-    expect(answer.status).toBe(status);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await wholeLog()).toHaveLength(before.length);
-    return answer.body;
-  }
-  const fieldsOf = (problem: { errors: { field: string }[] }) => problem.errors.map((e) => e.field);
+  /** The secretariat's command, refused with `status` as problem+json, the log's head left where it was. */
+  const refused = (path: string, body: unknown, status: number) => expectRefused(registry.auditor, status, () => registry.secretariat.post(path, body));
 
   it('launches Creative Cities with its lead partner, partners and creative industries: 201, ETag "0"', async () => {
     const launched = await registry.secretariat.post('/api/admin/partnerships', creativeCities);
@@ -80,7 +72,7 @@ describe('partnerships, end to end over HTTP', () => {
   });
 
   it('answers 409 to a partner already in the partnership, and appends nothing', async () => {
-    const problem = await refused('/api/admin/partnerships/creative-cities/partners', { name: 'City of Pécs', country: 'HU', joinedOn: '2011-05-01' }, 409);
+    const { body: problem } = await refused('/api/admin/partnerships/creative-cities/partners', { name: 'City of Pécs', country: 'HU', joinedOn: '2011-05-01' }, 409);
     expect(problem.type).toContain('partner-already-in-partnership');
   });
 
@@ -95,17 +87,17 @@ describe('partnerships, end to end over HTTP', () => {
   });
 
   it('answers 409 to a launch under a taken id, a join or a conclusion after the conclusion', async () => {
-    expect((await refused('/api/admin/partnerships', creativeCities, 409)).type).toContain('partnership-already-launched');
+    expect((await refused('/api/admin/partnerships', creativeCities, 409)).body.type).toContain('partnership-already-launched');
     const late = { name: 'Job Centre s.r.l.', country: 'IT', joinedOn: '2012-06-01' };
-    expect((await refused('/api/admin/partnerships/creative-cities/partners', late, 409)).type).toContain('partnership-already-concluded');
-    expect((await refused('/api/admin/partnerships/creative-cities/conclusion', { concludedOn: '2012-12-31' }, 409)).type).toContain(
+    expect((await refused('/api/admin/partnerships/creative-cities/partners', late, 409)).body.type).toContain('partnership-already-concluded');
+    expect((await refused('/api/admin/partnerships/creative-cities/conclusion', { concludedOn: '2012-12-31' }, 409)).body.type).toContain(
       'partnership-already-concluded',
     );
   });
 
   it('answers 404 to a join or a conclusion of a partnership never launched', async () => {
-    expect((await refused('/api/admin/partnerships/nowhere/partners', cluster, 404)).type).toContain('partnership-not-found');
-    expect((await refused('/api/admin/partnerships/nowhere/conclusion', { concludedOn: '2012-12-31' }, 404)).type).toContain('partnership-not-found');
+    expect((await refused('/api/admin/partnerships/nowhere/partners', cluster, 404)).body.type).toContain('partnership-not-found');
+    expect((await refused('/api/admin/partnerships/nowhere/conclusion', { concludedOn: '2012-12-31' }, 404)).body.type).toContain('partnership-not-found');
   });
 
   it('launches a partnership with no programme, industries or planned end', async () => {
@@ -127,7 +119,7 @@ describe('partnerships, end to end over HTTP', () => {
     if ((await registry.auditor.get('/api/audit/events?stream=partnership-creative-cities-2')).body.items.length === 0) {
       expect((await registry.secretariat.post('/api/admin/partnerships', another('creative-cities-2'))).status).toBe(201);
     }
-    expect((await refused(path, body, 422)).type).toContain(type);
+    expect((await refused(path, body, 422)).body.type).toContain(type);
   });
 
   it.each([
@@ -142,15 +134,15 @@ describe('partnerships, end to end over HTTP', () => {
     ['a planned end before the start', another('b8', { endsOn: '2009-12-31' }), 'endsOn'],
     ['the same partner twice', another('b9', { partners: [creativeCities.partners[0], creativeCities.partners[0]] }), 'partners'],
   ])('answers 400 naming the field to a launch with %s', async (_, body, field) => {
-    expect(fieldsOf(await refused('/api/admin/partnerships', body, 400))).toContain(field);
+    expect(fieldsNamed(await refused('/api/admin/partnerships', body, 400))).toContain(field);
   });
 
   it('answers 400 naming the field to a bad join or conclusion, and naming partnershipId to a path id that is not a slug', async () => {
-    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, name: undefined }, 400))).toContain('name');
-    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: 'March 2011' }, 400))).toEqual(['joinedOn']);
-    expect(fieldsOf(await refused('/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2012-12-31', why: 'x' }, 400))).toEqual(['why']);
-    expect(fieldsOf(await refused('/api/admin/partnerships/Creative_Cities/partners', cluster, 400))).toContain('partnershipId');
-    expect(fieldsOf(await refused('/api/admin/partnerships/Creative_Cities/conclusion', { concludedOn: '2012-12-31' }, 400))).toContain('partnershipId');
+    expect(fieldsNamed(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, name: undefined }, 400))).toContain('name');
+    expect(fieldsNamed(await refused('/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: 'March 2011' }, 400))).toEqual(['joinedOn']);
+    expect(fieldsNamed(await refused('/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2012-12-31', why: 'x' }, 400))).toEqual(['why']);
+    expect(fieldsNamed(await refused('/api/admin/partnerships/Creative_Cities/partners', cluster, 400))).toContain('partnershipId');
+    expect(fieldsNamed(await refused('/api/admin/partnerships/Creative_Cities/conclusion', { concludedOn: '2012-12-31' }, 400))).toContain('partnershipId');
   });
 
   it('lets only the secretariat send partnership commands', async () => {

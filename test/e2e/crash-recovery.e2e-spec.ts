@@ -1,4 +1,4 @@
-import { ApiClient } from './support/http-client.js';
+import { ApiClient, eventually } from './support/http-client.js';
 import { freePort, newDataDir, spawnRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
@@ -33,10 +33,11 @@ describe('a server killed with SIGKILL after acknowledged commands', () => {
       expect(new Set(positions).size).toBe(positions.length);
 
       const analyst = new ApiClient(second.url, TEST_KEYS.analyst.key);
-      const directory = await waitFor(async () => {
+      const directory = await eventually(async () => {
         const page = await analyst.get('/api/analytics/cities?limit=500');
-        return page.body.total === 60 ? page : null;
-      });
+        expect(page.body.total).toBe(60);
+        return page;
+      }, 15_000);
       const ids = directory.body.items.map((c: { cityId: string }) => c.cityId);
       expect(new Set(ids).size).toBe(60);
       expect([...ids].sort()).toEqual([...acknowledged].sort());
@@ -93,13 +94,3 @@ describe('a server killed with SIGKILL in the middle of a burst of 500 concurren
     }
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('the read model did not converge in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -1,3 +1,4 @@
+import { expectRefused, fieldsNamed } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
@@ -41,13 +42,8 @@ describe('designating a city, end to end over HTTP', () => {
   });
 
   it('answers 409 when the city is already designated, and appends nothing', async () => {
-    const head = await registry.auditor.get('/api/audit/events?limit=500');
-    const again = await registry.secretariat.post('/api/admin/cities', { ...ostersund, field: 'music' });
-    expect(again.status).toBe(409);
-    expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const again = await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/cities', { ...ostersund, field: 'music' }));
     expect(again.body).toMatchObject({ status: 409, title: 'Conflict', type: expect.stringContaining('city-already-designated') });
-    const after = await registry.auditor.get('/api/audit/events?limit=500');
-    expect(after.body.items).toHaveLength(head.body.items.length);
   });
 
   it.each([
@@ -59,10 +55,8 @@ describe('designating a city, end to end over HTTP', () => {
     ['a missing name', { ...ostersund, cityId: 'a5', name: undefined }, 'name'],
     ['a field unknown to the catalogue', { ...ostersund, cityId: 'a6', field: 'sculpture' }, 'field'],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
-    const answer = await registry.secretariat.post('/api/admin/cities', body);
-    expect(answer.status).toBe(400);
-    expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    const answer = await expectRefused(registry.auditor, 400, () => registry.secretariat.post('/api/admin/cities', body));
+    expect(fieldsNamed(answer)).toContain(field);
   });
 
   it('answers 400 to malformed JSON', async () => {

@@ -1,13 +1,8 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@uccn/config';
-import { createApp } from '../../apps/api/src/app.factory.js';
 import { READ_MODELS_FILE } from '../../apps/api/src/infrastructure/stores.js';
-import { ProjectionsService } from '../../apps/api/src/infrastructure/projections.service.js';
-import { ApiClient, eventually } from './support/http-client.js';
-import { newDataDir } from './support/registry-server.js';
-import { TEST_KEYS, TEST_KEYS_JSON } from './support/test-keys.js';
+import { eventually, type ApiClient } from './support/http-client.js';
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
 const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-24' };
 
@@ -21,24 +16,19 @@ const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts',
  */
 describe('an unexpected error', () => {
   const written: string[] = [];
-  let app: NestFastifyApplication;
+  let registry: InProcessRegistry;
   let analyst: ApiClient;
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = newDataDir();
-    const config = loadConfig({ UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, UCCN_RATE_LIMIT: '0', UCCN_LOG_LEVEL: 'info' });
-    ({ app } = await createApp(config, { logDestination: { write: (line: string) => void written.push(line) } }));
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    const client = new ApiClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-    analyst = client.as(TEST_KEYS.analyst.key);
-    const designated = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon);
+    registry = await startRegistry({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
+    ({ analyst, dataDir } = registry);
+    const designated = await registry.secretariat.post('/api/admin/cities', lyon);
     expect(designated.status).toBe(201);
-    await app.get(ProjectionsService).waitForPosition(designated.body.position);
+    await registry.settled(designated.body.position);
     expect((await analyst.get('/api/analytics/cities/lyon')).status).toBe(200);
   });
-  afterAll(() => app.close());
+  afterAll(() => registry.close());
 
   it('answers a bare 500 problem+json whose correlation id the log carries with the cause', async () => {
     const db = new Database(path.join(dataDir, READ_MODELS_FILE));

@@ -1,9 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@uccn/config';
-import { createApp } from '../../apps/api/src/app.factory.js';
-import { ApiClient, eventually } from './support/http-client.js';
-import { newDataDir } from './support/registry-server.js';
-import { TEST_KEYS, TEST_KEYS_JSON } from './support/test-keys.js';
+import { eventually, type ApiClient } from './support/http-client.js';
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { TEST_KEYS } from './support/test-keys.js';
 
 const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-24' };
 
@@ -14,17 +11,14 @@ const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts',
 describe('structured logs', () => {
   const written: string[] = [];
   const lines = () => written.map((line) => JSON.parse(line) as Record<string, any>);
-  let app: NestFastifyApplication;
+  let registry: InProcessRegistry;
   let client: ApiClient;
 
   beforeAll(async () => {
-    const config = loadConfig({ UCCN_DATA_DIR: newDataDir(), UCCN_API_KEYS: TEST_KEYS_JSON, UCCN_RATE_LIMIT: '0', UCCN_LOG_LEVEL: 'info' });
-    ({ app } = await createApp(config, { logDestination: { write: (line: string) => void written.push(line) } }));
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address();
-    client = new ApiClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+    registry = await startRegistry({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
+    client = registry.anonymous;
   });
-  afterAll(() => app.close());
+  afterAll(() => registry.close());
 
   it('logs a command once with its request id, actor and outcome, and never the key', async () => {
     const answer = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon, { 'x-correlation-id': 'designate-lyon-1' });

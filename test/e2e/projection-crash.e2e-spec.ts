@@ -41,8 +41,7 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
     const port = await freePort();
 
     // small batches so that the kill lands in the middle of the catch-up
-    process.env.UCCN_PROJECTION_BATCH_SIZE = '50';
-    const first = await spawnRegistry(dataDir, port);
+    const first = await spawnRegistry(dataDir, port, { env: { UCCN_PROJECTION_BATCH_SIZE: '50' } });
     const analyst = new ApiClient(first.url, TEST_KEYS.analyst.key);
     for (;;) {
       const total = (await analyst.get('/api/analytics/cities?limit=1')).body.total;
@@ -50,7 +49,6 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
       await new Promise((r) => setTimeout(r, 5));
     }
     await first.kill('SIGKILL');
-    delete process.env.UCCN_PROJECTION_BATCH_SIZE;
 
     const second = await spawnRegistry(dataDir, port);
     const events = await SqliteEventStore.open({ file: path.join(dataDir, 'events.db') });

@@ -21,3 +21,6 @@ export async function expectRefused(auditor: ApiClient, status: number, send: ()
   expect(await logHead(auditor)).toBe(head);
   return answer;
 }
+
+/** The fields a 400 problem names, in its order: `answer.body.errors[].field`. */
+export const fieldsNamed = (answer: Answer): string[] => answer.body.errors.map((e: { field: string }) => e.field);

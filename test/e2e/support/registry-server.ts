@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import type { Clock } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { createApp } from '../../../apps/api/src/app.factory.js';
@@ -25,11 +26,27 @@ export interface InProcessRegistry {
   close(): Promise<void>;
 }
 
+export interface StartRegistryOptions {
+  readonly dataDir?: string;
+  readonly clock?: Clock;
+  /** configuration variables over the defaults (a fresh data directory, the test keys, no rate limit) */
+  readonly env?: Record<string, string>;
+  /**
+   * where the JSON log lines go, at the configured level (`UCCN_LOG_LEVEL` in `env`, else its
+   * default); without it the server logs nothing. One per test file: nestjs-pino keeps the
+   * destination of the first app of the process.
+   */
+  readonly logDestination?: DestinationStream;
+}
+
 /** The whole API on the embedded stores in a fresh data directory, listening on a loopback port. */
-export async function startRegistry(options: { dataDir?: string; clock?: Clock; env?: Record<string, string> } = {}): Promise<InProcessRegistry> {
+export async function startRegistry(options: StartRegistryOptions = {}): Promise<InProcessRegistry> {
   const dataDir = options.dataDir ?? newDataDir();
   const config = loadConfig({ UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, UCCN_RATE_LIMIT: '0', ...options.env });
-  const { app } = await createApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const { app } = await createApp(config, {
+    ...(options.logDestination ? { logDestination: options.logDestination } : { logger: false }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -59,13 +76,14 @@ const MAIN = path.resolve(import.meta.dirname, '../../../dist/apps/api/src/main.
 
 /**
  * The built server (`npm run build`) as its own process, for tests that kill it. The port is
- * chosen by the test so that a restart serves on the same address.
+ * chosen by the test so that a restart serves on the same address; `env` adds variables to this
+ * process's environment for the child alone (this process's own is left untouched).
  */
-export async function spawnRegistry(dataDir: string, port: number): Promise<RegistryProcess> {
+export async function spawnRegistry(dataDir: string, port: number, options: { env?: Record<string, string> } = {}): Promise<RegistryProcess> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, PORT: String(port), HOST: '127.0.0.1', UCCN_RATE_LIMIT: '0' },
+    env: { ...process.env, UCCN_DATA_DIR: dataDir, UCCN_API_KEYS: TEST_KEYS_JSON, PORT: String(port), HOST: '127.0.0.1', UCCN_RATE_LIMIT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
   });
-  const { app } = await createApp(config, { logger: ['error', 'warn'] });
+  const { app } = await createApp(config); // logs at UCCN_LOG_LEVEL (warn unless the bench's environment says otherwise)
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   serveUntilStopped(port, () => app.close());

@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { EsdbEventStore, EventStoreUnavailable } from '@uccn/event-store';
 import { describeEventStoreConformance } from '../../libs/event-store/src/conformance/event-store.conformance.js';
+import { freePort } from '../support/ports.js';
 
 const url = process.env.EVENTSTORE_URL;
 
@@ -15,18 +15,9 @@ describeWithServer('EsdbEventStore against the server at EVENTSTORE_URL', () => 
   describeEventStoreConformance('EventStoreDB', async () => ({ store: await EsdbEventStore.connect(url!) }));
 });
 
-/** A port on this host that nothing listens on: bound by us, then released. */
-async function aClosedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('EsdbEventStore without a server', () => {
   it('reports a closed port as EventStoreUnavailable, promptly', async () => {
-    const port = await aClosedPort();
+    const port = await freePort();
     const store = await EsdbEventStore.connect(`esdb://127.0.0.1:${port}?tls=false`, { operationTimeoutMs: 3_000 });
     try {
       await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailable);

@@ -1,8 +1,8 @@
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { MongoReadStore, ReadStoreUnavailable } from '@uccn/read-store';
 import { describeReadStoreConformance } from '../../libs/read-store/src/conformance/read-store.conformance.js';
+import { freePort } from '../support/ports.js';
 
 const url = process.env.MONGODB_URL;
 
@@ -31,18 +31,9 @@ describeWithServer('MongoReadStore against the server at MONGODB_URL', () => {
   });
 });
 
-/** A port on this host that nothing listens on: bound by us, then released. */
-async function aClosedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('MongoReadStore without a server', () => {
   it('reports a closed port as ReadStoreUnavailable, promptly', async () => {
-    const port = await aClosedPort();
+    const port = await freePort();
     const store = await MongoReadStore.connect(`mongodb://127.0.0.1:${port}/uccn?directConnection=true`, undefined, {
       serverSelectionTimeoutMS: 1_000,
     });

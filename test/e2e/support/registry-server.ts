@@ -10,6 +10,7 @@ import { createApp } from '../../../apps/api/src/app.factory.js';
 import { ProjectionsService } from '../../../apps/api/src/infrastructure/projections.service.js';
 import { ApiClient, eventually } from './http-client.js';
 import { TEST_KEYS, TEST_KEYS_JSON } from './test-keys.js';
+export { freePort } from '../../support/ports.js';
 
 export const newDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-e2e-'));
 
@@ -106,15 +107,3 @@ export async function spawnRegistry(dataDir: string, port: number, options: { en
   };
 }
 
-/** A free loopback port (bind to 0, read it, release it). */
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { calendarDateOf, cityDecider, cityStreamId, designationFromDecision, DomainError, type ApplicationDecided } from '@uccn/domain';
+import { designationFromDecision, DomainError, type ApplicationDecided } from '@uccn/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
 import type { Clock } from '../shared/clock.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { loadCatalogue } from '../shared/facts.js';
-import { handleCommand } from '../shared/handle-command.js';
+import { designateCity } from '../cities/designate-city.handler.js';
 import { toDomainEvent } from '../shared/load-stream.js';
 import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 
@@ -164,16 +163,8 @@ export class DesignationProcess {
     };
     const base = { id: applicationId, cityId: designation.cityId, decisionEventId: recorded.id, decisionPosition: recorded.position };
     try {
-      const result = await handleCommand(
-        { store: events, clock },
-        {
-          aggregateId: designation.cityId,
-          streamId: cityStreamId(designation.cityId),
-          decider: cityDecider,
-          command: async (now) => ({ ...designation, catalogue: await loadCatalogue(events), today: calendarDateOf(now) }),
-        },
-        context,
-      );
+      const { type: _type, ...payload } = designation;
+      const result = await designateCity({ store: events, clock }, payload, context);
       return {
         ...base,
         outcome: 'designated',

@@ -1,13 +1,9 @@
 import { Command } from '@nestjs/cqrs';
+import type { DesignateCity } from '@uccn/domain';
 import type { CommandContext, CommandResult } from '../shared/command-context.js';
 
-export interface DesignateCityPayload {
-  readonly cityId: string;
-  readonly name: string;
-  readonly country: string;
-  readonly field: string;
-  readonly designatedOn: string;
-}
+/** The domain command without what the write path supplies (the catalogue, today). */
+export type DesignateCityPayload = Omit<DesignateCity, 'type' | 'catalogue' | 'today'>;
 
 export class DesignateCityCommand extends Command<CommandResult> {
   constructor(

@@ -3,10 +3,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { calendarDateOf, cityDecider, cityStreamId } from '@uccn/domain';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { CLOCK, type Clock } from '../shared/clock.js';
-import type { CommandResult } from '../shared/command-context.js';
+import type { CommandContext, CommandResult } from '../shared/command-context.js';
 import { loadCatalogue } from '../shared/facts.js';
-import { handleCommand } from '../shared/handle-command.js';
-import { DesignateCityCommand } from './designate-city.command.js';
+import { handleCommand, type CommandDeps } from '../shared/handle-command.js';
+import { DesignateCityCommand, type DesignateCityPayload } from './designate-city.command.js';
 
 @CommandHandler(DesignateCityCommand)
 export class DesignateCityHandler implements ICommandHandler<DesignateCityCommand, CommandResult> {
@@ -16,20 +16,25 @@ export class DesignateCityHandler implements ICommandHandler<DesignateCityComman
   ) {}
 
   execute({ payload, context }: DesignateCityCommand): Promise<CommandResult> {
-    return handleCommand(
-      { store: this.store, clock: this.clock },
-      {
-        aggregateId: payload.cityId,
-        streamId: cityStreamId(payload.cityId),
-        decider: cityDecider,
-        command: async (now) => ({
-          type: 'DesignateCity' as const,
-          ...payload,
-          catalogue: await loadCatalogue(this.store),
-          today: calendarDateOf(now),
-        }),
-      },
-      context,
-    );
+    return designateCity({ store: this.store, clock: this.clock }, payload, context);
   }
+}
+
+/** The designation's write path, shared by the API's handler and the designation process. */
+export function designateCity(deps: CommandDeps, payload: DesignateCityPayload, context: CommandContext): Promise<CommandResult> {
+  return handleCommand(
+    deps,
+    {
+      aggregateId: payload.cityId,
+      streamId: cityStreamId(payload.cityId),
+      decider: cityDecider,
+      command: async (now) => ({
+        type: 'DesignateCity' as const,
+        ...payload,
+        catalogue: await loadCatalogue(deps.store),
+        today: calendarDateOf(now),
+      }),
+    },
+    context,
+  );
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DesignateCityCommand, DesignateCityHandler, systemClock, type CommandContext } from '@uccn/application';
+import { RegistryCommand, RegistryCommandHandler, systemClock, type CommandContext } from '@uccn/application';
 import { SqliteEventStore } from '@uccn/event-store';
 import { countryOf, fieldOf } from '../support/scale-log.js';
 
@@ -44,7 +44,7 @@ function rawAppendRate(file: string, perTransaction: number, seconds: number): n
  * with `concurrency` commands in flight.
  */
 async function commandRate(store: SqliteEventStore, concurrency: number, seconds: number, prefix: string): Promise<number> {
-  const handler = new DesignateCityHandler(store, systemClock);
+  const handler = new RegistryCommandHandler(store, systemClock);
   const context: CommandContext = { actor: 'bench', role: 'secretariat', correlationId: randomUUID() };
   let next = 0;
   let done = 0;
@@ -54,7 +54,7 @@ async function commandRate(store: SqliteEventStore, concurrency: number, seconds
     while (performance.now() < deadline) {
       const i = next++;
       const payload = { cityId: `${prefix}-${i}`, name: `Bench ${i}`, country: countryOf(i), field: fieldOf(i), designatedOn: '2019-10-31' };
-      await handler.execute(new DesignateCityCommand(payload, context));
+      await handler.execute(new RegistryCommand('DesignateCity', payload, context));
       done += 1;
     }
   };

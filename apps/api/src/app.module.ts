@@ -1,11 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApplicationsAdminModule } from './admin/applications/applications-admin.module.js';
-import { CitiesAdminModule } from './admin/cities/cities-admin.module.js';
-import { FieldsAdminModule } from './admin/fields/fields-admin.module.js';
-import { MeetingsAdminModule } from './admin/meetings/meetings-admin.module.js';
-import { PartnershipsAdminModule } from './admin/partnerships/partnerships-admin.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
@@ -39,12 +35,8 @@ export class AppModule {
         InfrastructureModule.forRoot(options),
         // the designation process and the log's anchors (they run only where projections run)
         RegistryProcessesModule,
-        // the secretariat's commands (POST /api/admin/**), one module per stream kind
-        FieldsAdminModule,
-        CitiesAdminModule,
-        MeetingsAdminModule,
-        ApplicationsAdminModule,
-        PartnershipsAdminModule,
+        // the secretariat's commands (POST /api/admin/**)
+        AdminModule,
         // auditors' and analysts' reads (GET /api/audit/**, /api/analytics/**)
         AuditModule,
         AnalyticsModule,

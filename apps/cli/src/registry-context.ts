@@ -2,14 +2,7 @@ import * as os from 'node:os';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import {
-  AddCreativeFieldHandler,
-  ChangeCityFieldHandler,
-  DesignateCityHandler,
-  RecordMeetingHostedHandler,
-  ScheduleMeetingHandler,
-  VerifyLogHandler,
-} from '@uccn/application';
+import { RegistryCommandHandler, VerifyLogHandler } from '@uccn/application';
 import { loadConfig, type RegistryConfig } from '@uccn/config';
 import { ProjectionRebuilds } from '../../api/src/admin/projections/projection-rebuilds.js';
 import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
@@ -26,11 +19,7 @@ class RegistryContextModule {
       module: RegistryContextModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot({ config })],
       providers: [
-        AddCreativeFieldHandler,
-        DesignateCityHandler,
-        ChangeCityFieldHandler,
-        ScheduleMeetingHandler,
-        RecordMeetingHostedHandler,
+        RegistryCommandHandler,
         VerifyLogHandler,
         ProjectionRebuilds,
       ],

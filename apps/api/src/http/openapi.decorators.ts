@@ -105,15 +105,17 @@ export const ApiArea = (area: Exclude<ApiTag, 'health'>) => applyDecorators(ApiT
 
 export interface ApiCommandOptions {
   readonly summary: string;
+  /** the command's type (`DesignateCity`): set by `@CommandRoute` */
+  readonly operationId?: string;
   readonly description?: string;
   /** errors beyond those every command can meet, e.g. 404 when the route names a record */
   readonly errors?: readonly ProblemStatus[];
 }
 
 /** A secretariat's command: `201 { id, revision, position }` with `ETag`, its headers and errors. */
-export const ApiCommand = ({ summary, description, errors = [] }: ApiCommandOptions) =>
+export const ApiCommand = ({ summary, operationId, description, errors = [] }: ApiCommandOptions) =>
   applyDecorators(
-    ApiOperation({ summary, ...(description ? { description } : {}) }),
+    ApiOperation({ summary, ...(operationId ? { operationId } : {}), ...(description ? { description } : {}) }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

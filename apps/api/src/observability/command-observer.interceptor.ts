@@ -1,12 +1,11 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { tap, type Observable } from 'rxjs';
+import { commandTypeOf } from '../http/command-context.js';
 import { toProblem } from '../http/problem-details.filter.js';
 import { RegistryMetrics, type CommandOutcome } from './metrics.js';
-
-/** `DesignateCityController` → `DesignateCity`: each command route has its own controller. */
-export const commandNameOf = (controller: { name: string }): string => controller.name.replace(/Controller$/, '');
 
 /**
  * Every command (a POST past the key guard) is logged once and counted: who (the key's name and
@@ -19,6 +18,7 @@ export const commandNameOf = (controller: { name: string }): string => controlle
 export class CommandObserver implements NestInterceptor {
   constructor(
     private readonly metrics: RegistryMetrics,
+    private readonly reflector: Reflector,
     @InjectPinoLogger('Commands') private readonly logger: PinoLogger,
   ) {}
 
@@ -26,7 +26,7 @@ export class CommandObserver implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (request.method !== 'POST' || !request.principal) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    const command = commandNameOf(context.getClass());
+    const command = commandTypeOf(this.reflector, context) ?? context.getHandler().name; // a POST that is not a command: the projections' rebuild
     const actor = { name: request.principal.name, role: request.principal.role };
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;

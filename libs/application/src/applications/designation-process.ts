@@ -4,7 +4,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@uccn/event-store'
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
 import type { Clock } from '../shared/clock.js';
 import type { CommandContext } from '../shared/command-context.js';
-import { designateCity } from '../cities/designate-city.handler.js';
+import { executeCommand } from '../commands/registry-command.js';
 import { toDomainEvent } from '../shared/load-stream.js';
 import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 
@@ -164,7 +164,7 @@ export class DesignationProcess {
     const base = { id: applicationId, cityId: designation.cityId, decisionEventId: recorded.id, decisionPosition: recorded.position };
     try {
       const { type: _type, ...payload } = designation;
-      const result = await designateCity({ store: events, clock }, payload, context);
+      const result = await executeCommand({ store: events, clock }, 'DesignateCity', payload, context);
       return {
         ...base,
         outcome: 'designated',

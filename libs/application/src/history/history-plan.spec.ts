@@ -9,8 +9,8 @@ describe('the real history as the secretariat\'s commands', () => {
   let history: NetworkHistory;
   let plan: HistoryPlan;
   const stepsOf = <K extends HistoryStep['kind']>(kind: K) => plan.steps.filter((s): s is Extract<HistoryStep, { kind: K }> => s.kind === kind);
-  const designation = (cityId: string) => stepsOf('designate-city').find((s) => s.payload.cityId === cityId)?.payload;
-  const schedule = (year: number) => stepsOf('schedule-meeting').filter((s) => s.payload.startsOn.startsWith(String(year))).map((s) => s.payload);
+  const designation = (cityId: string) => stepsOf('DesignateCity').find((s) => s.payload.cityId === cityId)?.payload;
+  const schedule = (year: number) => stepsOf('ScheduleMeeting').filter((s) => s.payload.startsOn.startsWith(String(year))).map((s) => s.payload);
 
   beforeAll(async () => {
     history = await readNetworkHistory(dir);
@@ -25,7 +25,7 @@ describe('the real history as the secretariat\'s commands', () => {
   });
 
   it('designates every city once, under an id of its own', () => {
-    const ids = stepsOf('designate-city').map((s) => s.payload.cityId);
+    const ids = stepsOf('DesignateCity').map((s) => s.payload.cityId);
     expect(ids).toHaveLength(388);
     expect(new Set(ids).size).toBe(388);
     // two Granadas: Spain (literature 2014) and Nicaragua (design 2023)
@@ -43,21 +43,21 @@ describe('the real history as the secretariat\'s commands', () => {
 
   it('designates Lyon in media arts and changes it to literature on the day of the 2023 designations', () => {
     expect(designation('lyon')).toMatchObject({ field: 'media-arts', designatedOn: '2008-12-31' });
-    expect(stepsOf('change-city-field').map((s) => s.payload)).toEqual([{ cityId: 'lyon', field: 'literature', effectiveOn: '2023-10-31' }]);
+    expect(stepsOf('ChangeCityField').map((s) => s.payload)).toEqual([{ cityId: 'lyon', field: 'literature', effectiveOn: '2023-10-31' }]);
     const order = plan.steps.map((s) => s.key);
     expect(order.indexOf('network-history:city:lyon:field-changed:2023-10-31')).toBeGreaterThan(order.indexOf('network-history:city:lyon:designated'));
   });
 
   it('opens architecture, first, on the day its first cities were designated', () => {
-    expect(plan.steps[0]).toMatchObject({ kind: 'add-field', payload: { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' } });
-    expect(stepsOf('add-field')).toHaveLength(1);
+    expect(plan.steps[0]).toMatchObject({ kind: 'AddCreativeField', payload: { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' } });
+    expect(stepsOf('AddCreativeField')).toHaveLength(1);
   });
 
   it('schedules every conference after the cities, and records each as hosted', () => {
-    const firstMeeting = plan.steps.findIndex((s) => s.kind === 'schedule-meeting');
-    expect(plan.steps.slice(firstMeeting).every((s) => s.kind === 'schedule-meeting' || s.kind === 'record-meeting-hosted')).toBe(true);
-    expect(stepsOf('schedule-meeting')).toHaveLength(17);
-    expect(stepsOf('record-meeting-hosted')).toHaveLength(17);
+    const firstMeeting = plan.steps.findIndex((s) => s.kind === 'ScheduleMeeting');
+    expect(plan.steps.slice(firstMeeting).every((s) => s.kind === 'ScheduleMeeting' || s.kind === 'RecordMeetingHosted')).toBe(true);
+    expect(stepsOf('ScheduleMeeting')).toHaveLength(17);
+    expect(stepsOf('RecordMeetingHosted')).toHaveLength(17);
   });
 
   it('records Paris 2008 at UNESCO Headquarters as a venue, and Kraków–Katowice 2018 with both hosts', () => {

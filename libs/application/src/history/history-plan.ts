@@ -1,9 +1,5 @@
 import { FOUNDING_FIELDS, SLUG_MAX_LENGTH, type CalendarDate, type MeetingFormat } from '@uccn/domain';
-import type { ChangeCityFieldPayload } from '../cities/change-city-field.command.js';
-import type { DesignateCityPayload } from '../cities/designate-city.command.js';
-import type { RecordMeetingHostedPayload } from '../meetings/record-meeting-hosted.command.js';
-import type { ScheduleMeetingPayload } from '../meetings/schedule-meeting.command.js';
-import type { AddCreativeFieldPayload } from '../network/add-creative-field.command.js';
+import type { PayloadFor, RegistryCommandType } from '../commands/registry-command.js';
 import {
   ASSUMPTIONS,
   CALL_ANNOUNCED_ON,
@@ -16,9 +12,10 @@ import {
 } from './history-assumptions.js';
 import { CITIES_FILE, CONFERENCES_FILE, type HistoryCity, type HistoryConference, type NetworkHistory } from './network-history.js';
 
-interface StepOf<Kind extends string, Payload> {
+interface StepOf<Kind extends RegistryCommandType> {
+  /** the command the API would receive for the row */
   readonly kind: Kind;
-  readonly payload: Payload;
+  readonly payload: PayloadFor<Kind>;
   /** the command's Idempotency-Key: the same row always sends the same key, so a re-run appends nothing */
   readonly key: string;
   /** the row it comes from, for reports: `uccn-cities.csv:12 Lyon` */
@@ -29,11 +26,11 @@ interface StepOf<Kind extends string, Payload> {
 }
 
 export type HistoryStep =
-  | StepOf<'add-field', AddCreativeFieldPayload>
-  | StepOf<'designate-city', DesignateCityPayload>
-  | StepOf<'change-city-field', ChangeCityFieldPayload>
-  | StepOf<'schedule-meeting', ScheduleMeetingPayload>
-  | StepOf<'record-meeting-hosted', RecordMeetingHostedPayload>;
+  | StepOf<'AddCreativeField'>
+  | StepOf<'DesignateCity'>
+  | StepOf<'ChangeCityField'>
+  | StepOf<'ScheduleMeeting'>
+  | StepOf<'RecordMeetingHosted'>;
 
 export interface AppliedAssumption {
   readonly id: AssumptionId;
@@ -92,7 +89,7 @@ function designationDate(year: number): { date: CalendarDate; assumption: Assump
   return announced ? { date: announced, assumption: 'call-announcement-day' } : { date: `${year}-${UNKNOWN_DESIGNATION_DAY}`, assumption: 'unknown-designation-day' };
 }
 
-type CityStep = Extract<HistoryStep, { kind: 'designate-city' | 'change-city-field' }>;
+type CityStep = Extract<HistoryStep, { kind: 'DesignateCity' | 'ChangeCityField' }>;
 
 function planCities(rows: readonly HistoryCity[]): CityStep[] {
   const ids = cityIdsOf(rows);
@@ -107,7 +104,7 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
       date,
       order: 0,
       step: {
-        kind: 'designate-city',
+        kind: 'DesignateCity',
         payload: { cityId, name: row.name, country: row.countryCode, field: slugOf(change?.firstField ?? row.field), designatedOn: date },
         key: `${KEY_PREFIX}:city:${cityId}:designated`,
         row: where,
@@ -119,7 +116,7 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
         date: change.changedOn,
         order: 1,
         step: {
-          kind: 'change-city-field',
+          kind: 'ChangeCityField',
           payload: { cityId, field: slugOf(row.field), effectiveOn: change.changedOn },
           key: `${KEY_PREFIX}:city:${cityId}:field-changed:${change.changedOn}`,
           row: where,
@@ -133,18 +130,18 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
 }
 
 /** Fields beyond the founding seven, each opening on the day of its first designation (or change) into it. */
-function planNewFields(cities: readonly CityStep[]): Extract<HistoryStep, { kind: 'add-field' }>[] {
+function planNewFields(cities: readonly CityStep[]): Extract<HistoryStep, { kind: 'AddCreativeField' }>[] {
   const founding = new Set(FOUNDING_FIELDS.map((f) => f.field));
   const opening = new Map<string, { date: CalendarDate; row: string }>();
   for (const step of cities) {
     const field = step.payload.field;
-    const date = step.kind === 'designate-city' ? step.payload.designatedOn : step.payload.effectiveOn;
+    const date = step.kind === 'DesignateCity' ? step.payload.designatedOn : step.payload.effectiveOn;
     if (founding.has(field)) continue;
     const known = opening.get(field);
     if (!known || date < known.date) opening.set(field, { date, row: `${step.row}, the first in ${field}: it opens ${date}` });
   }
   return [...opening].map(([field, { date, row }]) => ({
-    kind: 'add-field',
+    kind: 'AddCreativeField',
     payload: { field, label: labelOf(field), effectiveOn: date },
     key: `${KEY_PREFIX}:field:${field}:added`,
     row,
@@ -195,7 +192,7 @@ function planConferences(rows: readonly HistoryConference[], cityRows: readonly 
     const meetingId = slugOf(`annual-conference ${row.year} ${row.hosts.join(' ')}`);
     const where = `${CONFERENCES_FILE}:${row.line} ${row.year} ${row.hosts.join(' and ')}`;
     const schedule: HistoryStep = {
-      kind: 'schedule-meeting',
+      kind: 'ScheduleMeeting',
       payload: {
         meetingId,
         kind: 'annual-conference',
@@ -215,7 +212,7 @@ function planConferences(rows: readonly HistoryConference[], cityRows: readonly 
     };
     // every row of the file is a meeting that took place (SOURCES.md §2: 2020 has no row)
     const hosted: HistoryStep = {
-      kind: 'record-meeting-hosted',
+      kind: 'RecordMeetingHosted',
       payload: { meetingId },
       key: `${KEY_PREFIX}:meeting:${meetingId}:hosted`,
       row: where,

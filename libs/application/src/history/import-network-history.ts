@@ -1,14 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Command, CommandBus } from '@nestjs/cqrs';
-import { assertNever, DomainError } from '@uccn/domain';
-import { ChangeCityFieldCommand } from '../cities/change-city-field.command.js';
-import { DesignateCityCommand } from '../cities/designate-city.command.js';
-import { RecordMeetingHostedCommand } from '../meetings/record-meeting-hosted.command.js';
-import { ScheduleMeetingCommand } from '../meetings/schedule-meeting.command.js';
-import { AddCreativeFieldCommand } from '../network/add-creative-field.command.js';
+import type { CommandBus } from '@nestjs/cqrs';
+import { DomainError } from '@uccn/domain';
+import { RegistryCommand } from '../commands/registry-command.js';
 import { IdempotencyKeyReused } from '../shared/application-errors.js';
 import { canonicalJson } from '../shared/canonical-json.js';
-import type { CommandContext, CommandResult } from '../shared/command-context.js';
+import type { CommandContext } from '../shared/command-context.js';
 import { planNetworkHistory, type AppliedAssumption, type HistoryStep } from './history-plan.js';
 import type { NetworkHistory } from './network-history.js';
 
@@ -120,21 +116,8 @@ async function send(commandBus: CommandBus, step: HistoryStep, context: CommandC
   }
 }
 
-function commandOf(step: HistoryStep, context: CommandContext): Command<CommandResult> {
-  switch (step.kind) {
-    case 'add-field':
-      return new AddCreativeFieldCommand(step.payload, context);
-    case 'designate-city':
-      return new DesignateCityCommand(step.payload, context);
-    case 'change-city-field':
-      return new ChangeCityFieldCommand(step.payload, context);
-    case 'schedule-meeting':
-      return new ScheduleMeetingCommand(step.payload, context);
-    case 'record-meeting-hosted':
-      return new RecordMeetingHostedCommand(step.payload, context);
-    default:
-      return assertNever(step);
-  }
+function commandOf(step: HistoryStep, context: CommandContext): RegistryCommand {
+  return new RegistryCommand(step.kind, step.payload, context);
 }
 
 const digest = (payload: unknown) => createHash('sha256').update(canonicalJson(payload)).digest('hex');

@@ -172,7 +172,10 @@ function requireMembersOn(cities: CityStates, cityIds: readonly string[], date: 
  * The cities whose streams the application must fold into `cities` before deciding: the hosts of
  * a meeting to schedule; the attendees and hosts of a meeting to record as hosted.
  */
-export function meetingCityIds(command: MeetingCommand, state: MeetingState): readonly string[] {
+export function meetingCityIds(
+  command: Pick<ScheduleMeeting, 'type' | 'hostCityIds'> | Pick<RecordMeetingHosted, 'type' | 'attendeeCityIds'> | Pick<CancelMeeting, 'type'>,
+  state: MeetingState,
+): readonly string[] {
   switch (command.type) {
     case 'ScheduleMeeting':
       return Array.isArray(command.hostCityIds) ? [...new Set(command.hostCityIds)] : [];

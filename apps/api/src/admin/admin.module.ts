@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RegistryCommandHandler } from '@uccn/application';
+import { ApplicationCommandsController } from './applications/application-commands.controller.js';
+import { CityCommandsController } from './cities/city-commands.controller.js';
+import { CommandExecution } from './command-route.js';
+import { FieldCommandsController } from './fields/field-commands.controller.js';
+import { MeetingCommandsController } from './meetings/meeting-commands.controller.js';
+import { PartnershipCommandsController } from './partnerships/partnership-commands.controller.js';
+
+/** The secretariat's commands (POST /api/admin/**): one controller per aggregate, one handler for all. */
+@Module({
+  controllers: [FieldCommandsController, CityCommandsController, MeetingCommandsController, ApplicationCommandsController, PartnershipCommandsController],
+  providers: [RegistryCommandHandler, CommandExecution],
+})
+export class AdminModule {}

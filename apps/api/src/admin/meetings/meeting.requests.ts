@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { requestsMatch, type RequestMatches } from '../command-route.js';
+import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from '@uccn/domain';
+
+/** `:meetingId` in a path: a bad one is a 400 naming it, not a lookup. */
+export class MeetingParams {
+  @ApiProperty({ example: 'annual-conference-2018' })
+  @IsSlug() meetingId!: string;
+}
+
+/** `POST /api/admin/meetings/:meetingId/cancellation`: Santos 2020, COVID-19, force majeure. */
+export class CancelMeetingRequest {
+  @ApiProperty({ format: 'date', example: '2020-03-20' })
+  @IsCalendarDate() cancelledOn!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 500, example: 'COVID-19 pandemic' })
+  @IsString() @Length(1, 500) reason!: string;
+
+  @ApiProperty({ example: true })
+  @IsBoolean() forceMajeure!: boolean;
+}
+
+/** Every member city could attend; the network has a few hundred. */
+export const MAX_ATTENDEES = 1000;
+
+/** `POST /api/admin/meetings/:meetingId/hosted`: what took place; omitted values are the plan's. */
+export class RecordMeetingHostedRequest {
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_ATTENDEES,
+    description: 'member cities on the meeting’s dates (404 for an unknown one, 422 for one not a member then)',
+    example: ['krakow', 'katowice', 'fabriano', 'ostersund'],
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ATTENDEES) @IsSlug({ each: true }) attendeeCityIds?: string[];
+
+  @ApiPropertyOptional({ format: 'date', example: '2018-06-12' })
+  @IsOptional() @IsCalendarDate() heldFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2018-06-15' })
+  @IsOptional() @IsCalendarDate() heldTo?: string;
+
+  @ApiPropertyOptional({ enum: [...MEETING_FORMATS], example: 'in-person' })
+  @IsOptional() @IsIn(MEETING_FORMATS) format?: MeetingFormat;
+}
+
+/** More hosts than this is a typing error, not a meeting (Kraków and Katowice, 2018, were two). */
+export const MAX_HOST_CITIES = 20;
+
+/**
+ * `POST /api/admin/meetings`. What each kind needs (an edition, a field, a country) and "a host
+ * city or a venue" are the domain's rules, answered with the same errors whoever sends the command.
+ */
+export class ScheduleMeetingRequest {
+  @ApiProperty({ example: 'annual-conference-2018' })
+  @IsSlug() meetingId!: string;
+
+  @ApiProperty({ enum: [...MEETING_KINDS], example: 'annual-conference' })
+  @IsIn(MEETING_KINDS) kind!: MeetingKind;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, example: 'XII UNESCO Creative Cities Network Annual Conference' })
+  @IsString() @Length(1, 300) title!: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'annual conferences (needed there): XII → 12', example: 12 })
+  @IsOptional() @IsInt() @Min(1) edition?: number;
+
+  @ApiPropertyOptional({ description: 'sub-network meetings (needed there)', example: 'music' })
+  @IsOptional() @IsSlug() field?: string;
+
+  @ApiPropertyOptional({ description: 'national meetings (needed there)', example: 'PL' })
+  @IsOptional() @IsCountryCode() country?: string;
+
+  @ApiProperty({
+    type: [String],
+    maxItems: MAX_HOST_CITIES,
+    description: 'member cities; may be empty when a venue is given (UNESCO Headquarters, Paris, 2008)',
+    example: ['krakow', 'katowice'],
+  })
+  @IsArray() @ArrayMaxSize(MAX_HOST_CITIES) @IsSlug({ each: true }) hostCityIds!: string[];
+
+  @ApiPropertyOptional({ maxLength: 300, description: 'where it takes place when no member city hosts it', example: 'UNESCO Headquarters, Paris' })
+  @IsOptional() @IsString() @Length(1, 300) venue?: string;
+
+  @ApiProperty({ format: 'date', example: '2018-06-12' })
+  @IsCalendarDate() startsOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2018-06-15' })
+  @IsCalendarDate() endsOn!: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Creative Crossroads' })
+  @IsOptional() @IsString() @Length(1, 500) theme?: string;
+
+  @ApiProperty({ enum: [...MEETING_FORMATS], example: 'in-person' })
+  @IsIn(MEETING_FORMATS) format!: MeetingFormat;
+}
+
+requestsMatch<
+  [
+    RequestMatches<ScheduleMeetingRequest, 'ScheduleMeeting'>,
+    RequestMatches<RecordMeetingHostedRequest, 'RecordMeetingHosted', 'meetingId'>,
+    RequestMatches<CancelMeetingRequest, 'CancelMeeting', 'meetingId'>,
+  ]
+>();

@@ -1,0 +1,103 @@
+import {
+  NETWORK_STREAM,
+  applicationDecider,
+  applicationStreamId,
+  cityDecider,
+  cityStreamId,
+  isSlug,
+  meetingCityIds,
+  meetingDecider,
+  meetingStreamId,
+  networkDecider,
+  partnershipDecider,
+  partnershipStreamId,
+  type ApplicationCommand,
+  type CityCommand,
+  type MeetingCommand,
+  type NetworkCommand,
+  type PartnershipCommand,
+} from '@uccn/domain';
+import type { EventStore } from '@uccn/event-store';
+import { loadCatalogue, loadCityStates } from '../shared/facts.js';
+import { aggregateCommands, type PayloadOf } from './command-table.js';
+
+/*
+ * Every command of the registry, one table per aggregate. A new command is a row here (the
+ * compiler asks for one as soon as the decider's command union has a new member), a request DTO
+ * and a route; the NestJS glue (`RegistryCommand`, its handler, the metrics label) is generic.
+ */
+
+const catalogue = async (store: EventStore) => ({ catalogue: await loadCatalogue(store) });
+
+/** The network's own stream: the dated field catalogue. */
+export const networkCommands = aggregateCommands({
+  decider: networkDecider,
+  idOf: (payload: PayloadOf<NetworkCommand>) => payload.field,
+  streamOf: () => NETWORK_STREAM,
+  rows: {
+    AddCreativeField: {},
+  },
+});
+
+/** A city's stream, from its designation to its withdrawal. */
+export const cityCommands = aggregateCommands({
+  decider: cityDecider,
+  idOf: (payload: PayloadOf<CityCommand>) => payload.cityId,
+  streamOf: cityStreamId,
+  rows: {
+    DesignateCity: { facts: catalogue },
+    ChangeCityField: { facts: catalogue },
+    SubmitReport: {},
+    ReviewReport: {},
+    WithdrawMembership: {},
+  },
+});
+
+/** A meeting's stream; its hosts and attendees must be members on its dates. */
+export const meetingCommands = aggregateCommands({
+  decider: meetingDecider,
+  idOf: (payload: PayloadOf<MeetingCommand>) => payload.meetingId,
+  streamOf: meetingStreamId,
+  rows: {
+    ScheduleMeeting: {
+      facts: async (store, payload, meeting) => ({
+        ...(await catalogue(store)),
+        cities: await citiesNamed(store, meetingCityIds({ type: 'ScheduleMeeting', ...payload }, meeting)),
+      }),
+    },
+    // the hosts are the meeting's own (in its state); the attendees come with the command
+    RecordMeetingHosted: {
+      facts: async (store, payload, meeting) => ({
+        cities: await citiesNamed(store, meetingCityIds({ type: 'RecordMeetingHosted', ...payload }, meeting)),
+      }),
+    },
+    CancelMeeting: {},
+  },
+});
+
+/** An application's stream; a `designated` decision is carried out by the designation process. */
+export const applicationCommands = aggregateCommands({
+  decider: applicationDecider,
+  idOf: (payload: PayloadOf<ApplicationCommand>) => payload.applicationId,
+  streamOf: applicationStreamId,
+  rows: {
+    SubmitApplication: { facts: catalogue },
+    EndorseApplication: {},
+    DecideApplication: {},
+  },
+});
+
+/** A partnership's stream (seed 004). */
+export const partnershipCommands = aggregateCommands({
+  decider: partnershipDecider,
+  idOf: (payload: PayloadOf<PartnershipCommand>) => payload.partnershipId,
+  streamOf: partnershipStreamId,
+  rows: {
+    LaunchPartnership: {},
+    AddPartner: {},
+    ConcludePartnership: {},
+  },
+});
+
+/** ids that are not slugs are refused by the decider before it looks at any city */
+const citiesNamed = (store: EventStore, cityIds: readonly string[]) => loadCityStates(store, cityIds.filter((id) => isSlug(id)));

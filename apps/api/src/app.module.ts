@@ -7,7 +7,6 @@ import { AuditModule } from './audit/audit.module.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiKeyGuard } from './http/api-key.guard.js';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { API_KEY_RING, type ApiKeyRing } from './infrastructure/api-keys.js';
 import { InfrastructureModule, type InfrastructureOptions } from './infrastructure/infrastructure.module.js';
@@ -47,9 +46,8 @@ export class AppModule {
         { provide: API_KEY_RING, useValue: keys },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // outermost first: the command observer sees what the idempotency interceptor answers
+        // around every command route, so it also sees the answers kept for idempotent retries
         { provide: APP_INTERCEPTOR, useClass: CommandObserver },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
   }

@@ -8,6 +8,7 @@ export * from './shared/facts.js';
 export * from './shared/handle-command.js';
 export * from './shared/load-stream.js';
 export * from './shared/page.js';
+export * from './idempotency/idempotency.js';
 export * from './commands/command-table.js';
 export * from './commands/registry-commands.js';
 export * from './commands/registry-command.js';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RegistryCommandHandler } from '@uccn/application';
+import { KeptAnswers, RegistryCommandHandler } from '@uccn/application';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
+import { READ_STORE, type ReadStore } from '@uccn/read-store';
 import { ApplicationCommandsController } from './applications/application-commands.controller.js';
 import { CityCommandsController } from './cities/city-commands.controller.js';
 import { CommandExecution } from './command-route.js';
@@ -10,6 +12,14 @@ import { PartnershipCommandsController } from './partnerships/partnership-comman
 /** The secretariat's commands (POST /api/admin/**): one controller per aggregate, one handler for all. */
 @Module({
   controllers: [FieldCommandsController, CityCommandsController, MeetingCommandsController, ApplicationCommandsController, PartnershipCommandsController],
-  providers: [RegistryCommandHandler, CommandExecution],
+  providers: [
+    RegistryCommandHandler,
+    CommandExecution,
+    {
+      provide: KeptAnswers,
+      inject: [READ_STORE, REGISTRY_CONFIG],
+      useFactory: (store: ReadStore, config: RegistryConfig) => new KeptAnswers(store, config.idempotencyTtlHours),
+    },
+  ],
 })
 export class AdminModule {}

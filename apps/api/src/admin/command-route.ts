@@ -1,6 +1,7 @@
 import {
   applyDecorators,
   HttpCode,
+  Inject,
   Injectable,
   Post,
   SetMetadata,
@@ -11,8 +12,18 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { defer, mergeMap, type Observable } from 'rxjs';
-import { RegistryCommand, type PayloadFor, type RegistryCommandType } from '@uccn/application';
+import { defer, mergeAll, mergeMap, of, type Observable } from 'rxjs';
+import {
+  CLOCK,
+  KeptAnswers,
+  RegistryCommand,
+  type Clock,
+  type CommandContext,
+  type KeptAnswer,
+  type KeyedContext,
+  type PayloadFor,
+  type RegistryCommandType,
+} from '@uccn/application';
 import { COMMAND_TYPE, commandContextOf } from '../http/command-context.js';
 import { ApiCommand, type ApiCommandOptions } from '../http/openapi.decorators.js';
 
@@ -37,28 +48,48 @@ export interface CommandCall<Type extends RegistryCommandType = RegistryCommandT
 
 export const command = <Type extends RegistryCommandType>(type: Type, payload: PayloadFor<Type>): CommandCall<Type> => ({ type, payload });
 
-/** Sends what a command route returns, and answers with the result and its `ETag`. */
+/**
+ * Sends what a command route returns and answers `201 { id, revision, position }` with the
+ * stream's revision as `ETag`. With an `Idempotency-Key`, a kept answer is given again instead
+ * (the layers of idempotency: idempotency.ts in @uccn/application).
+ */
 @Injectable()
 export class CommandExecution implements NestInterceptor {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly keptAnswers: KeptAnswers,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler<CommandCall>): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
-    // the context first: a bad Idempotency-Key or If-Match is a 400 before anything is decided
-    return defer(() => {
+    return defer(async () => {
+      // the context first: a bad Idempotency-Key or If-Match is a 400 before anything is decided
       const commandContext = commandContextOf(request);
+      const keyed = isKeyed(commandContext) ? commandContext : null;
+      const kept = keyed ? await this.keptAnswers.lookup(keyed, this.clock.now()) : null;
+      if (kept) return of(this.answer(reply, kept, true));
       return next.handle().pipe(
         mergeMap(async ({ type, payload }) => {
           const result = await this.commandBus.execute(new RegistryCommand(type, plainOf(payload), commandContext));
-          void reply.header('etag', `"${result.revision}"`);
-          if (result.replayed) void reply.header('idempotent-replayed', 'true');
-          return { id: result.id, revision: result.revision, position: result.position };
+          const answer = { status: reply.statusCode, body: { id: result.id, revision: result.revision, position: result.position }, etag: `"${result.revision}"` };
+          if (keyed) await this.keptAnswers.keep(keyed, answer, this.clock.now());
+          return this.answer(reply, answer, result.replayed);
         }),
       );
-    });
+    }).pipe(mergeAll());
+  }
+
+  private answer(reply: FastifyReply, { status, body, etag }: KeptAnswer, replayed: boolean): unknown {
+    void reply.status(status);
+    if (etag) void reply.header('etag', etag);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return body;
   }
 }
+
+const isKeyed = (context: CommandContext): context is KeyedContext => context.idempotencyKey !== undefined && context.requestHash !== undefined;
 
 /** A command route: `POST` answering `201`, its OpenAPI operation, and the command it sends. */
 export const CommandRoute = (type: RegistryCommandType, path: string, docs: ApiCommandOptions) =>

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { CommandContext, RegistryCommandType } from '@uccn/application';
+import { requestDigest, type CommandContext, type RegistryCommandType } from '@uccn/application';
 import { RequestValidationFailed } from './problem.js';
 
 /** Route metadata: the command a route sends (`@CommandRoute` sets it), the metrics' and logs' label. */
@@ -34,7 +34,7 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     actor: principal.name,
     role: principal.role,
     correlationId: request.id,
-    ...(idempotencyKey !== undefined ? { idempotencyKey, ...(request.requestHash ? { requestHash: request.requestHash } : {}) } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey, requestHash: requestDigest(request.method, request.url, request.body) } : {}),
     ...(match ? { expectedRevision: Number(match[1]) } : {}),
   };
 }

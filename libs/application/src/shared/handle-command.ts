@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Decider, DomainEvent } from '@uccn/domain';
 import { WrongExpectedRevision, type EventStore } from '@uccn/event-store';
-import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, PreconditionFailed } from './application-errors.js';
+import { replayFromLog } from '../idempotency/idempotency.js';
+import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
 import type { Clock } from './clock.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { envelope } from './event-envelope.js';
-import { loadStream, type LoadedStream } from './load-stream.js';
+import { loadStream } from './load-stream.js';
 
 /**
  * Without If-Match a conflicting append is retried, bounded, with full-jitter exponential back-off
@@ -36,7 +37,7 @@ export interface StreamCommand<Command, Event extends DomainEvent, State> {
  * The whole write path: load the stream → fold → decide → append with the expected revision.
  * A conflict is retried (bounded, jittered) unless the client pinned a revision with If-Match.
  * An idempotent retry — the stream already holds this actor's events for this key — answers the
- * first attempt's result and appends nothing.
+ * first attempt's result and appends nothing (the layers of idempotency: idempotency.ts).
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   deps: CommandDeps,
@@ -46,7 +47,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   for (let attempt = 1; ; attempt++) {
     const stream = await loadStream(deps.store, spec.streamId, spec.decider.evolve, spec.decider.initialState);
 
-    const replay = replayOf(stream, context, spec.aggregateId);
+    const replay = replayFromLog(stream.events, context, spec.aggregateId);
     if (replay) return replay;
 
     if (context.expectedRevision !== undefined && stream.revision !== context.expectedRevision) {
@@ -72,18 +73,4 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       await sleep(backoffMs(attempt));
     }
   }
-}
-
-/** The events this actor already appended under this idempotency key, as a command result. */
-function replayOf(stream: LoadedStream<unknown>, context: CommandContext, aggregateId: string): CommandResult | null {
-  if (!context.idempotencyKey) return null;
-  const earlier = stream.events.filter(
-    (e) => e.metadata.idempotencyKey === context.idempotencyKey && e.metadata.actor === context.actor,
-  );
-  const last = earlier.at(-1);
-  const firstHash = earlier[0]?.metadata.requestHash;
-  if (last && context.requestHash && typeof firstHash === 'string' && firstHash !== context.requestHash) {
-    throw new IdempotencyKeyReused(context.idempotencyKey);
-  }
-  return last ? { id: aggregateId, revision: last.revision, position: last.position, replayed: true } : null;
 }

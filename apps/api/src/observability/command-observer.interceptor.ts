@@ -2,8 +2,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { tap, type Observable } from 'rxjs';
+import { type CommandOutcome, RegistryMetrics } from '@uccn/runtime';
 import { toProblem } from '../http/problem-details.filter.js';
-import { RegistryMetrics, type CommandOutcome } from './metrics.js';
 
 /** `DesignateCityController` → `DesignateCity`: each command route has its own controller. */
 export const commandNameOf = (controller: { name: string }): string => controller.name.replace(/Controller$/, '');

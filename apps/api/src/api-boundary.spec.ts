@@ -26,8 +26,9 @@ describeBoundary({
   refuses: ["import { AuditModule } from '../audit/audit.module.js';", "import { AppModule } from '../app.module.js';"],
 });
 
-const FEATURES: readonly [folder: string, knownFile: string][] = [
-  ['admin', 'cities/designate-city.controller.ts'],
+// admin/ names no file: its per-command files are being replaced by a table of commands per aggregate
+const FEATURES: readonly [folder: string, knownFile?: string][] = [
+  ['admin'],
   ['analytics', 'analytics.module.ts'],
   ['audit', 'audit.module.ts'],
   ['dashboard', 'dashboard.controller.ts'],
@@ -40,7 +41,7 @@ for (const [folder, knownFile] of FEATURES) {
   describeBoundary({
     name: `apps/api/src/${folder}`,
     root: `apps/api/src/${folder}`,
-    knownFile,
+    ...(knownFile ? { knownFile } : {}),
     libraries: LIBRARIES,
     reaches: ['apps/api/src/http'],
     refuses: [`import { x } from '../${other}/x.js';`, "import { createApp } from '../app.factory.js';"],

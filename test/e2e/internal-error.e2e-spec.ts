@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { READ_MODELS_FILE } from '../../apps/api/src/infrastructure/stores.js';
+import { READ_MODELS_FILE } from '@uccn/runtime';
 import { eventually, type ApiClient } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { EVENTS_FILE } from '../../apps/api/src/infrastructure/stores.js';
+import { EVENTS_FILE } from '@uccn/runtime';
 import { eventually } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';

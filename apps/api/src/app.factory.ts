@@ -9,13 +9,12 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Clock } from '@uccn/application';
 import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
+import { logLevelOf, registryConfigModule } from '@uccn/runtime';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './http/body-limit.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
-import { ApiKeyRing, loadOrGenerateKeys } from './infrastructure/api-keys.js';
-import { registryConfigModule } from './infrastructure/registry-config.module.js';
-import { logLevelOf } from './observability/logging.js';
+import { ApiKeyRing, loadOrGenerateKeys } from './http/api-keys.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { keyLines, reportStartFailure, storesOf } from '@uccn/runtime';
 import { createApp } from './app.factory.js';
-import { keyLines, reportStartFailure } from './infrastructure/start-up.js';
-import { storesOf } from './infrastructure/stores.js';
 
 async function main(): Promise<void> {
   // the environment, validated by @nestjs/config with the registry's schema; logs are JSON lines (nestjs-pino)

@@ -1,15 +1,15 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CommandBus } from '@nestjs/cqrs';
 import { importNetworkHistory, NETWORK_HISTORY_DIR, readNetworkHistory } from '@uccn/application';
-import { loadConfig } from '@uccn/config';
+import { loadConfig, type RegistryConfig } from '@uccn/config';
+import { ProjectionsService } from '@uccn/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { createApp } from '../../api/src/app.factory.js';
-import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
-import { keyLines } from '../../api/src/infrastructure/start-up.js';
 import { importReport } from './import-report.js';
 import { progress } from './progress.js';
-import { cliActor } from './registry-context.js';
+import { cliActor, openRegistry } from './registry-context.js';
 
 interface DemoOptions {
   readonly dataDir?: string;
@@ -19,9 +19,18 @@ interface DemoOptions {
 const freshDirName = (now = new Date()) => `demo-${now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`;
 
 /**
- * The real network in a minute: the whole API (createApp, as `npm start` builds it) on the
- * embedded stores in a fresh data directory, the real history imported through its command
- * handlers, the read models caught up, then serving until Ctrl-C.
+ * The API's built entry point, the file `npm start` runs: the build puts apps/api beside apps/cli
+ * (dist/apps/api/src/main.js). The demo starts it as its own process, so the CLI imports no
+ * source of another app.
+ */
+const API_MAIN = path.resolve(import.meta.dirname, '../../api/src/main.js');
+
+const POLL_MS = 100;
+
+/**
+ * The real network in a minute: the real history imported into a fresh data directory on the
+ * embedded stores (as `import` does, through the registry's command handlers), the read models
+ * caught up, then the whole API (as `npm start` runs it) serving that directory until Ctrl-C.
  */
 @Command({ name: 'demo', description: 'serve the API on a fresh data directory with the real history imported (PORT, default 3000)' })
 export class DemoCommand extends CommandRunner {
@@ -31,26 +40,41 @@ export class DemoCommand extends CommandRunner {
     if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
       throw new Error(`${dataDir} is not empty: the demo starts from a fresh data directory`);
     }
+    if (!fs.existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: the demo serves the built API (npm run demo builds it)`);
     // always the embedded stores: a demo must never write into a production EventStoreDB or MongoDB
     const config = { ...base, dataDir, eventStoreUrl: null, mongodbUrl: null, runProjections: true };
     const history = await readNetworkHistory(path.resolve(NETWORK_HISTORY_DIR));
 
-    const { app, keys } = await createApp(config, { logger: ['error', 'warn'] });
-    await app.init();
-    const bar = progress('import');
-    const summary = await importNetworkHistory(app.get(CommandBus), history, {
-      actor: cliActor(),
-      onProgress: ({ done, total, step }) => bar.update(done, total, step.row),
-    }).finally(() => bar.stop());
-    process.stdout.write(importReport(summary));
-    await app.get(ProjectionsService).waitForPosition(summary.lastPosition);
-    await app.listen(config.port, config.host);
+    const registry = await openRegistry({ runProjections: true }, config);
+    try {
+      const bar = progress('import');
+      const summary = await importNetworkHistory(registry.get(CommandBus), history, {
+        actor: cliActor(),
+        onProgress: ({ done, total, step }) => bar.update(done, total, step.row),
+      }).finally(() => bar.stop());
+      process.stdout.write(importReport(summary));
+      await registry.get(ProjectionsService).waitForPosition(summary.lastPosition);
+    } finally {
+      await registry.close();
+    }
+
+    // the API prints the keys it generates on the start that makes them (a fresh data directory's)
+    const api = startApi(config);
+    let stopping = false;
+    const exited = new Promise<void>((resolve, reject) =>
+      api.once('exit', (code, signal) => (stopping || code === 0 ? resolve() : reject(new Error(`the API stopped (exit ${code ?? signal})`)))),
+    );
+    // serves until a signal, passed on once to the API, whose shutdown hooks close it
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopping = true;
+        api.kill(signal);
+      });
+    }
+    await Promise.race([untilServing(config, api), exited]);
+    if (api.exitCode !== null || api.signalCode !== null) return; // stopped by a signal before it served
 
     const url = `http://localhost:${config.port}`;
-    const printedKeys =
-      keys.source === 'configured'
-        ? ['  the keys configured in UCCN_API_KEYS / UCCN_API_KEYS_FILE']
-        : keyLines(keys.keys);
     process.stdout.write(
       [
         '',
@@ -58,19 +82,50 @@ export class DemoCommand extends CommandRunner {
         `  dashboard   ${url}/`,
         `  API docs    ${url}/docs`,
         `  data        ${dataDir}`,
-        `API keys${keys.file ? ` (kept in ${keys.file})` : ''}:`,
-        ...printedKeys,
-        `Try: curl -H "authorization: Bearer ${keys.source === 'configured' ? '<key>' : keys.keys.find((k) => k.role === 'analyst')?.key}" ${url}/api/analytics/summary`,
+        `API keys: ${config.apiKeys ? 'the keys configured in UCCN_API_KEYS / UCCN_API_KEYS_FILE' : `generated by the API, printed above and kept in ${dataDir}`}`,
+        `Try: curl -H "authorization: Bearer <analyst key>" ${url}/api/analytics/summary`,
         'Ctrl-C stops the demo; the data directory stays.',
         '',
       ].join('\n'),
     );
-    // serves until a signal: the app's shutdown hooks close it and end the process
-    await new Promise<never>(() => {});
+    await exited;
   }
 
   @Option({ flags: '--data-dir <dir>', description: 'the fresh data directory to use (default ./data/demo-<time>)' })
   parseDataDir(value: string): string {
     return value;
+  }
+}
+
+/**
+ * The API on the demo's configuration, in its own process group so that a Ctrl-C reaches it once,
+ * through the demo, rather than twice (a second signal would cut its shutdown short).
+ */
+function startApi(config: RegistryConfig): ChildProcess {
+  return spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...process.env,
+      UCCN_DATA_DIR: config.dataDir,
+      EVENTSTORE_URL: '',
+      MONGODB_URL: '',
+      UCCN_RUN_PROJECTIONS: 'true',
+      UCCN_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+}
+
+/** Resolves once the API answers its liveness route (the demo stops waiting if the API exits first). */
+async function untilServing(config: RegistryConfig, api: ChildProcess): Promise<void> {
+  const host = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host;
+  const health = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}/health`;
+  while (api.exitCode === null && api.signalCode === null) {
+    try {
+      if ((await fetch(health)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(POLL_MS);
   }
 }

@@ -6,9 +6,8 @@ import { csvLine } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { ALL_PROJECTIONS, ReadModels } from '@uccn/projections';
+import { ProjectionsService, storesOf } from '@uccn/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
-import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { openRegistry } from './registry-context.js';
 
 const PAGE = 1_000;

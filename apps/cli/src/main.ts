@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { failureLine } from '../../api/src/infrastructure/start-up.js';
+import { failureLine } from '@uccn/runtime';
 import { CliModule } from './cli.module.js';
 
 /** A command that fails says why in one line (a stack only for what is not a known failure) and exits 1. */

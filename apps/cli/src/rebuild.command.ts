@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '@uccn/config';
 import { ALL_PROJECTIONS } from '@uccn/projections';
+import { ProjectionRebuilds, ProjectionsService, storesOf } from '@uccn/runtime';
 import { Command, CommandRunner } from 'nest-commander';
-import { ProjectionRebuilds } from '../../api/src/admin/projections/projection-rebuilds.js';
-import { ProjectionsService } from '../../api/src/infrastructure/projections.service.js';
-import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { progress } from './progress.js';
 import { openRegistry } from './registry-context.js';
 

@@ -4,11 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RegistryCommandHandler, VerifyLogHandler } from '@uccn/application';
 import { loadConfig, type RegistryConfig } from '@uccn/config';
-import { ProjectionRebuilds } from '../../api/src/admin/projections/projection-rebuilds.js';
-import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
+import { InfrastructureModule, ProjectionRebuilds } from '@uccn/runtime';
 
 /**
- * The registry without HTTP, as apps/projector has it: the API's InfrastructureModule (the same
+ * The registry without HTTP, as apps/projector has it: the shared InfrastructureModule (the same
  * stores from the same configuration) and the API's own command and query handlers, so what the
  * CLI records is decided exactly as a POST to the API would be.
  */

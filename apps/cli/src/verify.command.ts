@@ -1,8 +1,8 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { VerifyLogQuery } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
+import { storesOf } from '@uccn/runtime';
 import { Command, CommandRunner } from 'nest-commander';
-import { storesOf } from '../../api/src/infrastructure/stores.js';
 import { openRegistry } from './registry-context.js';
 
 /** Exit status when the chain is broken, so a scheduled check can alert on it. */

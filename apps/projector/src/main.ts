@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { loadConfig } from '@uccn/config';
-import { reportStartFailure } from '../../api/src/infrastructure/start-up.js';
-import { storesOf } from '../../api/src/infrastructure/stores.js';
+import { reportStartFailure, storesOf } from '@uccn/runtime';
 import { ProjectorModule } from './projector.module.js';
 
 async function main(): Promise<void> {

@@ -1,9 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { RegistryConfig } from '@uccn/config';
+import { InfrastructureModule, loggerParams, RegistryProcessesModule } from '@uccn/runtime';
 import { LoggerModule } from 'nestjs-pino';
-import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
-import { RegistryProcessesModule } from '../../api/src/infrastructure/registry-processes.module.js';
-import { loggerParams } from '../../api/src/observability/logging.js';
 
 /**
  * The projections, the designation process and the log's anchors without the HTTP API: for the EventStoreDB +

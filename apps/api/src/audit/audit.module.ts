@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CityHistoryHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
-import { ProjectionRebuilds } from '../admin/projections/projection-rebuilds.js';
-import { RebuildProjectionController } from '../admin/projections/rebuild-projection.controller.js';
+import { ProjectionRebuilds } from '@uccn/runtime';
+import { RebuildProjectionController } from './projections/rebuild-projection.controller.js';
 import { CityHistoryController } from './cities/city-history.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { MembershipController } from './membership/membership.controller.js';

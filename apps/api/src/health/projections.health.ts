@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ProjectionsService } from '../infrastructure/projections.service.js';
+import { ProjectionsService } from '@uccn/runtime';
 
 /** Up while no projection has failed; each one's state and lag are in the details. */
 @Injectable()

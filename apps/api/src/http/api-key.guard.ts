@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException, ForbiddenException, type Can
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '@uccn/config';
-import { ApiKeyRing, API_KEY_RING } from '../infrastructure/api-keys.js';
+import { ApiKeyRing, API_KEY_RING } from './api-keys.js';
 import { ROLES_KEY } from './roles.decorator.js';
 
 /** `Authorization: Bearer <key>` → the caller's principal; 401 without a valid key, 403 for a wrong role. */

@@ -3,15 +3,15 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { tap, type Observable } from 'rxjs';
+import { type CommandOutcome, RegistryMetrics } from '@uccn/runtime';
 import { commandTypeOf } from '../http/command-context.js';
 import { toProblem } from '../http/problem-details.filter.js';
-import { RegistryMetrics, type CommandOutcome } from './metrics.js';
 
 /**
  * Every command (a POST past the key guard) is logged once and counted: who (the key's name and
  * role, never the key), which command, what came of it (created, replayed, or refused / failed
- * with the problem it was answered with) and how long it took. Registered before the
- * idempotency interceptor so that it wraps it and sees the answers replayed from its records.
+ * with the problem it was answered with) and how long it took. A global interceptor, so it wraps
+ * the command routes' own (CommandExecution) and sees the answers kept for idempotent retries.
  * The line carries the request id (nestjs-pino binds it to every line logged during a request).
  */
 @Injectable()

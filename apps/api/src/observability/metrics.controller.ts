@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RegistryMetrics } from '@uccn/runtime';
 import { OPERATIONS, Roles } from '../http/roles.decorator.js';
-import { RegistryMetrics } from './metrics.js';
 
 /**
  * Prometheus scrapes `GET /metrics` (outside the `/api` prefix). No personal data is exposed, but

@@ -1,10 +1,8 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { loggerParams, type LogLevel } from './logging.js';
+import { loggerParams, type LogLevel, ProjectionMetrics, RegistryMetrics } from '@uccn/runtime';
 import { MetricsController } from './metrics.controller.js';
-import { RegistryMetrics } from './metrics.js';
-import { ProjectionMetrics } from './projection-metrics.js';
 
 export interface ObservabilityOptions {
   readonly logLevel: LogLevel;

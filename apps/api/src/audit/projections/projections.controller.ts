@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { MAX_PAGE_SIZE, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
+import { ProjectionsService } from '@uccn/runtime';
 import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
 import { OPERATIONS, Roles } from '../../http/roles.decorator.js';
-import { ProjectionsService } from '../../infrastructure/projections.service.js';
 import { ProjectionStatusResponse } from '../audit.responses.js';
 
 /**

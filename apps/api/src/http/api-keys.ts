@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseApiKeys, ROLES, type ApiKey } from '@uccn/config';
-import type { Principal } from '../http/principal.js';
+import type { Principal } from './principal.js';
 
 export const API_KEY_RING = Symbol('API_KEY_RING');
 

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigService } from '@nestjs/config';
 import { ConfigError } from '@uccn/config';
-import { createApp } from '../app.factory.js';
-import { REGISTRY, validateEnvironment } from './registry-config.module.js';
+import { REGISTRY, validateEnvironment } from '@uccn/runtime';
+import { createApp } from './app.factory.js';
 
 const KEYS = JSON.stringify([{ name: 'ops', role: 'auditor', key: 'a-key-of-sixteen-characters-or-more' }]);
 

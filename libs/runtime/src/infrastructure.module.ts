@@ -4,8 +4,8 @@ import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { ReadModels } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
-import { MeteredEventStore } from '../observability/metered-event-store.js';
-import { RegistryMetrics } from '../observability/metrics.js';
+import { MeteredEventStore } from './observability/metered-event-store.js';
+import { RegistryMetrics } from './observability/metrics.js';
 import { ProjectionsService } from './projections.service.js';
 import { openEventStore, openReadStore } from './stores.js';
 

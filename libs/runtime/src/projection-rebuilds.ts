@@ -3,7 +3,7 @@ import { CLOCK, type Clock } from '@uccn/application';
 import { notFound } from '@uccn/domain';
 import { ALL_PROJECTIONS, CATALOG_COLLECTION, nextGeneration, readCatalogEntry } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
-import { ProjectionsService } from '../../infrastructure/projections.service.js';
+import { ProjectionsService } from './projections.service.js';
 
 export interface RebuildAccepted {
   readonly name: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import type { ProjectionStatus } from '@uccn/projections';
-import { ProjectionsService } from '../infrastructure/projections.service.js';
+import { ProjectionsService } from '../projections.service.js';
 import { RegistryMetrics } from './metrics.js';
 
 /**

@@ -1,10 +1,10 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { RebuildAcceptedResponse } from '../../audit/audit.responses.js';
+import { ProjectionRebuilds } from '@uccn/runtime';
+import { RebuildAcceptedResponse } from '../audit.responses.js';
 import { ApiAccepted, ApiArea } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
-import { ProjectionRebuilds } from './projection-rebuilds.js';
 
 class ProjectionParams {
   @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) name!: string;

@@ -50,6 +50,9 @@ export const cityCommands = aggregateCommands({
     SubmitReport: {},
     ReviewReport: {},
     WithdrawMembership: {},
+    CorrectCityRecord: { facts: catalogue },
+    CorrectReportRecord: {},
+    RetractWithdrawal: {},
   },
 });
 

@@ -63,4 +63,45 @@ export interface WithdrawMembership {
   readonly today: CalendarDate;
 }
 
-export type CityCommand = DesignateCity | ChangeCityField | SubmitReport | ReviewReport | WithdrawMembership;
+/** DESIGN §6: name at least one fact; the others stay as recorded. */
+export interface CorrectCityRecord {
+  readonly type: 'CorrectCityRecord';
+  readonly cityId: string;
+  readonly reason: string;
+  readonly name?: string;
+  readonly country?: string;
+  readonly field?: string;
+  readonly designatedOn?: CalendarDate;
+  readonly catalogue: FieldCatalogue;
+  readonly today: CalendarDate;
+}
+
+export interface CorrectReportRecord {
+  readonly type: 'CorrectReportRecord';
+  readonly cityId: string;
+  readonly reportId: string;
+  readonly reason: string;
+  readonly kind?: ReportKind;
+  readonly periodStart?: CalendarDate;
+  readonly periodEnd?: CalendarDate;
+  readonly submittedOn?: CalendarDate;
+  readonly title?: string;
+  readonly today: CalendarDate;
+}
+
+export interface RetractWithdrawal {
+  readonly type: 'RetractWithdrawal';
+  readonly cityId: string;
+  readonly reason: string;
+  readonly today: CalendarDate;
+}
+
+export type CityCommand =
+  | DesignateCity
+  | ChangeCityField
+  | SubmitReport
+  | ReviewReport
+  | WithdrawMembership
+  | CorrectCityRecord
+  | CorrectReportRecord
+  | RetractWithdrawal;

@@ -47,7 +47,8 @@ import {
   type ReportReviewed,
   type ReportSubmitted,
 } from './city.events.js';
-import { evolveCity, findReport, initialCityState, isMemberOn, type CityState } from './city.state.js';
+import { correctCityRecord, correctReportRecord, retractWithdrawal } from './city.corrections.js';
+import { evolveCity, findReport, initialCityState, isMemberOn, lastActivityOn, type CityState } from './city.state.js';
 
 /*
  * Each function checks in the same order: the command's shape (400), then the stream's state
@@ -181,9 +182,8 @@ function withdrawMembership(command: WithdrawMembership, state: CityState): Memb
   requireNotInFuture(effectiveOn, today, 'effectiveOn');
   if (effectiveOn < state.designatedOn) throw withdrawalBeforeDesignation(cityId, effectiveOn, state.designatedOn);
   // the withdrawal date is the first day out, so activity on that very day contradicts it too
-  if (state.lastActivityOn !== undefined && effectiveOn <= state.lastActivityOn) {
-    throw withdrawalBeforeRecordedActivity(cityId, effectiveOn, state.lastActivityOn);
-  }
+  const activeOn = lastActivityOn(state);
+  if (activeOn !== undefined && effectiveOn <= activeOn) throw withdrawalBeforeRecordedActivity(cityId, effectiveOn, activeOn);
 
   return [
     {
@@ -205,6 +205,12 @@ function decide(command: CityCommand, state: CityState): CityEvent[] {
       return reviewReport(command, state);
     case 'WithdrawMembership':
       return withdrawMembership(command, state);
+    case 'CorrectCityRecord':
+      return correctCityRecord(command, state);
+    case 'CorrectReportRecord':
+      return correctReportRecord(command, state);
+    case 'RetractWithdrawal':
+      return retractWithdrawal(command, state);
     default:
       return assertNever(command);
   }

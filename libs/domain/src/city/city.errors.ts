@@ -64,3 +64,13 @@ export const withdrawalBeforeRecordedActivity = (cityId: string, effectiveOn: Ca
     'WithdrawalBeforeRecordedActivity',
     `${cityId} cannot have left on ${effectiveOn}: the register shows it active as a member on ${lastActivityOn}`,
   );
+
+export const correctionChangesNothing = (what: string) =>
+  conflict('CorrectionChangesNothing', `the correction changes nothing: ${what} already holds every value it names`);
+
+/** DESIGN §2.7: the record as corrected must still be valid; says which fact it would contradict. */
+export const correctionContradicts = (cityId: string, fact: string, why: string) =>
+  ruleBroken('CorrectionContradictsRecord', `the correction would contradict the record of ${cityId}: ${fact}: ${why}`);
+
+export const noWithdrawalToRetract = (cityId: string) =>
+  conflict('NoWithdrawalToRetract', `${cityId} is a member: there is no withdrawal on record to retract`);

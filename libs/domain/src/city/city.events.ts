@@ -64,6 +64,65 @@ export type MembershipWithdrawn = DomainEvent<
   }
 >;
 
-export type CityEvent = CityDesignated | CityFieldChanged | ReportSubmitted | ReportReviewed | MembershipWithdrawn;
+/*
+ * Corrections (DESIGN §6): the log is never rewritten; a mistake is amended by an event of its own
+ * that holds what was recorded (`before`), what is true (`after`, only the facts it changes) and
+ * why. The actor and both clocks are in its metadata.
+ */
+
+/** The facts of a designation that a correction may amend. */
+export interface DesignationFacts {
+  readonly name: string;
+  readonly country: string;
+  /** the field the city was designated in (a later field change is its own event) */
+  readonly field: string;
+  readonly designatedOn: CalendarDate;
+}
+
+/** Santa Fe was designated on 13 July 2005, not on the 31 December the import assumed. */
+export type CityRecordCorrected = DomainEvent<
+  'CityRecordCorrected',
+  {
+    readonly cityId: string;
+    readonly reason: string;
+    readonly before: Partial<DesignationFacts>;
+    readonly after: Partial<DesignationFacts>;
+  }
+>;
+
+/** The facts of a submitted report that a correction may amend. */
+export interface ReportFacts {
+  readonly kind: ReportKind;
+  readonly periodStart: CalendarDate;
+  readonly periodEnd: CalendarDate;
+  readonly submittedOn: CalendarDate;
+  readonly title: string;
+}
+
+export type ReportRecordCorrected = DomainEvent<
+  'ReportRecordCorrected',
+  {
+    readonly cityId: string;
+    readonly reportId: string;
+    readonly reason: string;
+    readonly before: Partial<ReportFacts>;
+    readonly after: Partial<ReportFacts>;
+  }
+>;
+
+/** A withdrawal entered in error (for the wrong city, say): the city was a member all along. */
+export type MembershipWithdrawalRetracted = DomainEvent<
+  'MembershipWithdrawalRetracted',
+  {
+    readonly cityId: string;
+    readonly reason: string;
+    /** the withdrawal as it was recorded */
+    readonly retracted: { readonly effectiveOn: CalendarDate; readonly reason: WithdrawalReason };
+  }
+>;
+
+export type CityCorrectionEvent = CityRecordCorrected | ReportRecordCorrected | MembershipWithdrawalRetracted;
+
+export type CityEvent = CityDesignated | CityFieldChanged | ReportSubmitted | ReportReviewed | MembershipWithdrawn | CityCorrectionEvent;
 
 export const cityStreamId = (cityId: string) => `city-${cityId}`;

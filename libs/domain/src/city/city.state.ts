@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import { assertNever } from '../shared/decider.js';
-import type { CityEvent, ReportKind, WithdrawalReason } from './city.events.js';
+import type { CityEvent, DesignationFacts, ReportKind, WithdrawalReason } from './city.events.js';
 
 /** The field a city held from a date; the first one is its designation. */
 export interface FieldPeriod {
@@ -16,7 +16,10 @@ export interface CityReport {
   readonly periodStart: CalendarDate;
   readonly periodEnd: CalendarDate;
   readonly submittedOn: CalendarDate;
+  readonly title?: string;
   readonly status: ReportStatus;
+  /** reviews come in date order: the first must not precede the submission, even as corrected */
+  readonly firstReviewedOn?: CalendarDate;
   readonly lastReviewedOn?: CalendarDate;
 }
 
@@ -31,11 +34,6 @@ interface Designation {
   /** oldest first: Lyon holds media-arts from 2008, literature from 2023 */
   readonly fields: readonly FieldPeriod[];
   readonly reports: readonly CityReport[];
-  /**
-   * The latest date on which the city did something as a member after its designation (field
-   * change, report): a withdrawal dated on or before it would contradict the record.
-   */
-  readonly lastActivityOn?: CalendarDate;
 }
 
 export interface UnknownCity {
@@ -74,21 +72,13 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
     case 'CityFieldChanged': {
       if (state.status === 'unknown') return state;
       const { to, effectiveOn } = event.data;
-      return {
-        ...state,
-        field: to,
-        fields: [...state.fields, { field: to, since: effectiveOn }],
-        lastActivityOn: later(state.lastActivityOn, effectiveOn),
-      };
+      return { ...state, field: to, fields: [...state.fields, { field: to, since: effectiveOn }] };
     }
     case 'ReportSubmitted': {
       if (state.status === 'unknown') return state;
-      const { reportId, kind, periodStart, periodEnd, submittedOn } = event.data;
-      return {
-        ...state,
-        reports: [...state.reports, { reportId, kind, periodStart, periodEnd, submittedOn, status: 'submitted' }],
-        lastActivityOn: later(state.lastActivityOn, submittedOn),
-      };
+      const { reportId, kind, periodStart, periodEnd, submittedOn, title } = event.data;
+      const report: CityReport = { reportId, kind, periodStart, periodEnd, submittedOn, ...(title === undefined ? {} : { title }), status: 'submitted' };
+      return { ...state, reports: [...state.reports, report] };
     }
     case 'ReportReviewed': {
       if (state.status === 'unknown') return state;
@@ -96,7 +86,9 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
       return {
         ...state,
         reports: state.reports.map((report) =>
-          report.reportId === reportId ? { ...report, status: outcome, lastReviewedOn: reviewedOn } : report,
+          report.reportId === reportId
+            ? { ...report, status: outcome, firstReviewedOn: report.firstReviewedOn ?? reviewedOn, lastReviewedOn: reviewedOn }
+            : report,
         ),
       };
     }
@@ -104,12 +96,45 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
       if (state.status !== 'member') return state;
       return { ...state, status: 'withdrawn', withdrawnOn: event.data.effectiveOn, withdrawalReason: event.data.reason };
     }
+    case 'CityRecordCorrected':
+      return state.status === 'unknown' ? state : withDesignationFacts(state, event.data.after);
+    case 'ReportRecordCorrected': {
+      if (state.status === 'unknown') return state;
+      const { reportId, after } = event.data;
+      return { ...state, reports: state.reports.map((report) => (report.reportId === reportId ? { ...report, ...after } : report)) };
+    }
+    case 'MembershipWithdrawalRetracted': {
+      if (state.status !== 'withdrawn') return state;
+      const { withdrawnOn: _on, withdrawalReason: _reason, ...member } = state;
+      return { ...member, status: 'member' };
+    }
     default:
       return assertNever(event);
   }
 }
 
-const later = (a: CalendarDate | undefined, b: CalendarDate): CalendarDate => (a !== undefined && a > b ? a : b);
+/** A designation as corrected: the first field period moves with the designation's field and date. */
+function withDesignationFacts<S extends MemberCity | WithdrawnCity>(state: S, after: Partial<DesignationFacts>): S {
+  const [first, ...changes] = state.fields;
+  const designation = { field: after.field ?? first!.field, since: after.designatedOn ?? first!.since };
+  return {
+    ...state,
+    ...(after.name === undefined ? {} : { name: after.name }),
+    ...(after.country === undefined ? {} : { country: after.country }),
+    designatedOn: designation.since,
+    fields: [designation, ...changes],
+    field: changes.at(-1)?.field ?? designation.field,
+  };
+}
+
+/**
+ * The latest date on which the city did something as a member after its designation (a field
+ * change, a report): a withdrawal dated on or before it would contradict the record.
+ */
+export function lastActivityOn(state: MemberCity | WithdrawnCity): CalendarDate | undefined {
+  const dates = [...state.fields.slice(1).map((period) => period.since), ...state.reports.map((report) => report.submittedOn)];
+  return dates.length === 0 ? undefined : dates.reduce((a, b) => (a > b ? a : b));
+}
 
 /**
  * Membership is a matter of dates, not of the latest status: a city that left in 2020 was still a

@@ -5,8 +5,11 @@ import { command, CommandRoute } from '../command-route.js';
 import {
   ChangeCityFieldRequest,
   CityParams,
+  CorrectCityRecordRequest,
+  CorrectReportRecordRequest,
   DesignateCityRequest,
   ReportParams,
+  RetractWithdrawalRequest,
   ReviewReportRequest,
   SubmitReportRequest,
   WithdrawMembershipRequest,
@@ -58,5 +61,33 @@ export class CityCommandsController {
   })
   withdraw(@Param() { cityId }: CityParams, @Body() body: WithdrawMembershipRequest) {
     return command('WithdrawMembership', { ...body, cityId });
+  }
+
+  @CommandRoute('CorrectCityRecord', ':cityId/corrections', {
+    summary: "Correct a city's designation as recorded (CityRecordCorrected)",
+    description:
+      'Name, country, field or date of the designation; the event keeps the values before and after and the reason. A correction that changes nothing is a 409; one that would contradict a later fact (a report before the designation) is a 422 naming it.',
+    errors: [404],
+  })
+  correct(@Param() { cityId }: CityParams, @Body() body: CorrectCityRecordRequest) {
+    return command('CorrectCityRecord', { ...body, cityId });
+  }
+
+  @CommandRoute('CorrectReportRecord', ':cityId/reports/:reportId/corrections', {
+    summary: 'Correct a report as recorded (ReportRecordCorrected)',
+    description: 'A report submitted before the designation, after a review of it, or after the city left is a 422.',
+    errors: [404],
+  })
+  correctReport(@Param() { cityId, reportId }: ReportParams, @Body() body: CorrectReportRecordRequest) {
+    return command('CorrectReportRecord', { ...body, cityId, reportId });
+  }
+
+  @CommandRoute('RetractWithdrawal', ':cityId/withdrawal/retraction', {
+    summary: 'Retract a withdrawal recorded in error (MembershipWithdrawalRetracted)',
+    description: 'The city is a member again on every date since its designation; a city with no withdrawal on record is a 409.',
+    errors: [404],
+  })
+  retractWithdrawal(@Param() { cityId }: CityParams, @Body() body: RetractWithdrawalRequest) {
+    return command('RetractWithdrawal', { ...body, cityId });
   }
 }

@@ -90,6 +90,51 @@ export class WithdrawMembershipRequest {
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
+/** `POST /api/admin/cities/:cityId/corrections` (DESIGN §6): name only the facts that were recorded wrong. */
+export class CorrectCityRecordRequest {
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'why the record was wrong, and who says so', example: 'UNESCO press release of 13 July 2005' })
+  @IsString() @Length(1, 2000) reason!: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'Santa Fe' })
+  @IsOptional() @IsString() @Length(1, 200) name?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2, upper case', example: 'US' })
+  @IsOptional() @IsCountryCode() country?: string;
+
+  @ApiPropertyOptional({ description: 'the field the city was designated in, open on the (corrected) date; a later field change is left as it is', example: 'crafts-and-folk-art' })
+  @IsOptional() @IsSlug() field?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'the day of the designation; every later fact must still follow it (422 naming the fact)', example: '2005-07-13' })
+  @IsOptional() @IsCalendarDate() designatedOn?: string;
+}
+
+/** `POST /api/admin/cities/:cityId/reports/:reportId/corrections`. */
+export class CorrectReportRecordRequest {
+  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'the cover letter is dated 12 May 2014' })
+  @IsString() @Length(1, 2000) reason!: string;
+
+  @ApiPropertyOptional({ enum: [...REPORT_KINDS], example: 'membership-monitoring' })
+  @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
+
+  @ApiPropertyOptional({ format: 'date', example: '2010-06-22' })
+  @IsOptional() @IsCalendarDate() periodStart?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2014-06-21' })
+  @IsOptional() @IsCalendarDate() periodEnd?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'while a member, and not after a review of it (422)', example: '2014-05-12' })
+  @IsOptional() @IsCalendarDate() submittedOn?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, example: 'Östersund, City of Gastronomy: membership monitoring report 2010–2014' })
+  @IsOptional() @IsString() @Length(1, 300) title?: string;
+}
+
+/** `POST /api/admin/cities/:cityId/withdrawal/retraction`: the withdrawal was recorded in error. */
+export class RetractWithdrawalRequest {
+  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'entered for the wrong city' })
+  @IsString() @Length(1, 2000) reason!: string;
+}
+
 requestsMatch<
   [
     RequestMatches<DesignateCityRequest, 'DesignateCity', 'applicationId'>,
@@ -97,5 +142,8 @@ requestsMatch<
     RequestMatches<SubmitReportRequest, 'SubmitReport', 'cityId'>,
     RequestMatches<ReviewReportRequest, 'ReviewReport', 'cityId' | 'reportId'>,
     RequestMatches<WithdrawMembershipRequest, 'WithdrawMembership', 'cityId'>,
+    RequestMatches<CorrectCityRecordRequest, 'CorrectCityRecord', 'cityId'>,
+    RequestMatches<CorrectReportRecordRequest, 'CorrectReportRecord', 'cityId' | 'reportId'>,
+    RequestMatches<RetractWithdrawalRequest, 'RetractWithdrawal', 'cityId'>,
   ]
 >();

@@ -1,0 +1,71 @@
+import { expectRefused } from './support/refusals.js';
+import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+
+/*
+ * DESIGN §6, over HTTP: a mistake in the record is amended by a correction of its own. Each test
+ * builds the cities it needs, so the file passes alone and in any order.
+ */
+describe('amending a city’s record', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => (registry = await startRegistry()));
+  afterAll(() => registry.close());
+
+  const designate = (cityId: string, designatedOn: string, field = 'crafts-and-folk-art') =>
+    registry.secretariat.post('/api/admin/cities', { cityId, name: `City ${cityId}`, country: 'US', field, designatedOn });
+  const events = async (stream: string) =>
+    (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items as { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[];
+
+  it('corrects a designation’s day, answering 201 with the stream’s new revision, and keeps both values in the log', async () => {
+    expect((await designate('santa-fe', '2005-12-31')).status).toBe(201);
+    const answer = await registry.secretariat.post('/api/admin/cities/santa-fe/corrections', { designatedOn: '2005-07-13', reason: 'UNESCO press release of 13 July 2005' });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ id: 'santa-fe', revision: 1 });
+    expect(answer.headers.get('etag')).toBe('"1"');
+    const [, corrected] = await events('city-santa-fe');
+    expect(corrected).toMatchObject({
+      type: 'CityRecordCorrected',
+      data: { cityId: 'santa-fe', reason: 'UNESCO press release of 13 July 2005', before: { designatedOn: '2005-12-31' }, after: { designatedOn: '2005-07-13' } },
+      metadata: { actor: 'unesco-secretariat', recordedAt: expect.any(String) },
+    });
+  });
+
+  it('answers 404 for a city never designated, 409 for a correction that changes nothing, 400 for one naming no fact', async () => {
+    expect((await designate('paducah', '2013-11-20')).status).toBe(201);
+    await expectRefused(registry.auditor, 404, () => registry.secretariat.post('/api/admin/cities/atlantis/corrections', { designatedOn: '2005-07-13', reason: 'x' }));
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/cities/paducah/corrections', { designatedOn: '2013-11-20', reason: 'x' }));
+    await expectRefused(registry.auditor, 400, () => registry.secretariat.post('/api/admin/cities/paducah/corrections', { reason: 'x' }));
+    await expectRefused(registry.auditor, 400, () => registry.secretariat.post('/api/admin/cities/paducah/corrections', { designatedOn: '2013-11-21' }));
+  });
+
+  it('refuses with 422, naming the report, a correction that would put a report before the designation', async () => {
+    expect((await designate('ostersund', '2010-06-22', 'gastronomy')).status).toBe(201);
+    const report = { reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-05-15' };
+    expect((await registry.secretariat.post('/api/admin/cities/ostersund/reports', report)).status).toBe(201);
+    const refused = await expectRefused(registry.auditor, 422, () =>
+      registry.secretariat.post('/api/admin/cities/ostersund/corrections', { designatedOn: '2015-01-01', reason: 'wrong year' }),
+    );
+    expect(refused.body).toMatchObject({ code: 'CorrectionContradictsRecord', detail: expect.stringContaining('report mmr-2014') });
+  });
+
+  it('corrects a report, and refuses a report correction that would put it before the designation', async () => {
+    expect((await designate('chiang-mai', '2017-10-31')).status).toBe(201);
+    const report = { reportId: 'national-2018', kind: 'national-annual', periodStart: '2018-01-01', periodEnd: '2018-12-31', submittedOn: '2019-01-20' };
+    expect((await registry.secretariat.post('/api/admin/cities/chiang-mai/reports', report)).status).toBe(201);
+    const corrected = await registry.secretariat.post('/api/admin/cities/chiang-mai/reports/national-2018/corrections', { submittedOn: '2019-01-15', reason: 'dated by its cover letter' });
+    expect(corrected.status).toBe(201);
+    await expectRefused(registry.auditor, 422, () =>
+      registry.secretariat.post('/api/admin/cities/chiang-mai/reports/national-2018/corrections', { submittedOn: '2016-01-15', reason: 'x' }),
+    );
+    await expectRefused(registry.auditor, 404, () => registry.secretariat.post('/api/admin/cities/chiang-mai/reports/none/corrections', { title: 'x', reason: 'x' }));
+  });
+
+  it('retracts a withdrawal entered for the wrong city, once', async () => {
+    expect((await designate('krakow', '2013-10-21', 'literature')).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/cities/krakow/withdrawal', { effectiveOn: '2019-01-01', reason: 'voluntary' })).status).toBe(201);
+    const retracted = await registry.secretariat.post('/api/admin/cities/krakow/withdrawal/retraction', { reason: 'entered for the wrong city' });
+    expect(retracted.status).toBe(201);
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/cities/krakow/withdrawal/retraction', { reason: 'again' }));
+    const [, , event] = await events('city-krakow');
+    expect(event).toMatchObject({ type: 'MembershipWithdrawalRetracted', data: { retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } } });
+  });
+});

@@ -69,3 +69,64 @@ describe('amending a city’s record', () => {
     expect(event).toMatchObject({ type: 'MembershipWithdrawalRetracted', data: { retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } } });
   });
 });
+
+describe('amending a meeting’s record', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    for (const [cityId, designatedOn] of [['krakow', '2013-10-21'], ['katowice', '2015-12-11'], ['lyon', '2008-06-01'], ['kashan', '2025-10-31']] as const) {
+      const field = cityId === 'kashan' ? 'crafts-and-folk-art' : 'literature';
+      expect((await registry.secretariat.post('/api/admin/cities', { cityId, name: cityId, country: 'PL', field, designatedOn })).status).toBe(201);
+    }
+  });
+  afterAll(() => registry.close());
+
+  const schedule = (meetingId: string) =>
+    registry.secretariat.post('/api/admin/meetings', {
+      meetingId,
+      kind: 'annual-conference',
+      title: 'XII UCCN Annual Meeting',
+      edition: 12,
+      hostCityIds: ['krakow', 'katowice'],
+      startsOn: '2018-06-12',
+      endsOn: '2018-06-15',
+      theme: 'Creative Crossroads',
+      format: 'in-person',
+    });
+  const meetingOf = async (meetingId: string, position: number) => {
+    await registry.settled(position);
+    const { body } = await registry.analyst.get('/api/analytics/meetings?year=2018');
+    return body.items.find((m: { meetingId: string }) => m.meetingId === meetingId);
+  };
+
+  it('adds attendance to a meeting already held, which the meetings list then shows', async () => {
+    expect((await schedule('annual-2018-a')).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/meetings/annual-2018-a/hosted', {})).status).toBe(201);
+    const added = await registry.secretariat.post('/api/admin/meetings/annual-2018-a/attendance', { attendeeCityIds: ['lyon', 'krakow'] });
+    expect(added.status).toBe(201);
+    expect(await meetingOf('annual-2018-a', added.body.position)).toMatchObject({ attendeeCityIds: ['lyon', 'krakow'], attendance: 2 });
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/meetings/annual-2018-a/attendance', { attendeeCityIds: ['lyon'] }));
+    await expectRefused(registry.auditor, 422, () => registry.secretariat.post('/api/admin/meetings/annual-2018-a/attendance', { attendeeCityIds: ['kashan'] }));
+  });
+
+  it('refuses attendance for a meeting not held (409) or never scheduled (404)', async () => {
+    expect((await schedule('annual-2018-b')).status).toBe(201);
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/meetings/annual-2018-b/attendance', { attendeeCityIds: ['lyon'] }));
+    await expectRefused(registry.auditor, 404, () => registry.secretariat.post('/api/admin/meetings/nowhere/attendance', { attendeeCityIds: ['lyon'] }));
+  });
+
+  it('corrects a meeting’s theme and days, which the meetings list then shows', async () => {
+    expect((await schedule('annual-2018-c')).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/meetings/annual-2018-c/hosted', {})).status).toBe(201);
+    const corrected = await registry.secretariat.post('/api/admin/meetings/annual-2018-c/corrections', {
+      theme: 'Creative Crossroads: Culture and Creativity',
+      endsOn: '2018-06-16',
+      reason: 'the programme',
+    });
+    expect(corrected.status).toBe(201);
+    expect(await meetingOf('annual-2018-c', corrected.body.position)).toMatchObject({ theme: 'Creative Crossroads: Culture and Creativity', endsOn: '2018-06-16', heldTo: '2018-06-16' });
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/meetings/annual-2018-c/corrections', { endsOn: '2018-06-16', reason: 'again' }));
+    await expectRefused(registry.auditor, 422, () => registry.secretariat.post('/api/admin/meetings/annual-2018-c/corrections', { endsOn: '2018-06-01', reason: 'x' }));
+    await expectRefused(registry.auditor, 422, () => registry.secretariat.post('/api/admin/meetings/annual-2018-c/corrections', { hostCityIds: ['kashan'], reason: 'x' }));
+  });
+});

@@ -25,6 +25,8 @@ export const SCHEMA_VERSIONS: Readonly<Record<RegistryEventType, number>> = {
   MeetingScheduled: 1,
   MeetingHosted: 1,
   MeetingCancelled: 1,
+  MeetingRecordCorrected: 1,
+  MeetingAttendanceRecorded: 1,
   ApplicationSubmitted: 1,
   ApplicationEndorsed: 1,
   ApplicationDecided: 1,

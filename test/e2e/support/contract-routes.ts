@@ -31,6 +31,8 @@ export const CONTRACT_ROUTES: readonly ContractRoute[] = [
   command('/api/admin/meetings'),
   command('/api/admin/meetings/{meetingId}/hosted'),
   command('/api/admin/meetings/{meetingId}/cancellation'),
+  command('/api/admin/meetings/{meetingId}/corrections'),
+  command('/api/admin/meetings/{meetingId}/attendance'),
   command('/api/admin/applications'),
   command('/api/admin/applications/{applicationId}/endorsement'),
   command('/api/admin/applications/{applicationId}/decision'),

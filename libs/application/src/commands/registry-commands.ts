@@ -75,6 +75,16 @@ export const meetingCommands = aggregateCommands({
       }),
     },
     CancelMeeting: {},
+    CorrectMeetingRecord: {
+      facts: async (store, payload, meeting) => ({
+        cities: await citiesNamed(store, meetingCityIds({ type: 'CorrectMeetingRecord', ...payload }, meeting)),
+      }),
+    },
+    RecordMeetingAttendance: {
+      facts: async (store, payload, meeting) => ({
+        cities: await citiesNamed(store, meetingCityIds({ type: 'RecordMeetingAttendance', ...payload }, meeting)),
+      }),
+    },
   },
 });
 

@@ -1,3 +1,4 @@
+import { definedOnly } from '../shared/decider.js';
 import { invalid, type DomainError } from '../shared/domain-error.js';
 import {
   requireCountry,
@@ -159,11 +160,6 @@ function changes<Facts extends object>(recorded: Partial<Facts>, proposed: Parti
     before: definedOnly(Object.fromEntries(changed.map((key) => [key, recorded[key]])) as Partial<Facts>),
     after: Object.fromEntries(changed.map((key) => [key, proposed[key]])) as Partial<Facts>,
   };
-}
-
-/** Events are stored as JSON: no key may hold `undefined`. */
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 const nothingNamed = (facts: string) => invalid('NothingToCorrect', `a correction names at least one fact to correct: ${facts}`);

@@ -54,4 +54,30 @@ export interface CancelMeeting {
   readonly today: CalendarDate;
 }
 
-export type MeetingCommand = ScheduleMeeting | RecordMeetingHosted | CancelMeeting;
+/** DESIGN §6: name only the facts recorded wrong; `cities` holds the hosts and attendees, old and new. */
+export interface CorrectMeetingRecord {
+  readonly type: 'CorrectMeetingRecord';
+  readonly meetingId: string;
+  readonly reason: string;
+  readonly title?: string;
+  readonly edition?: number;
+  readonly theme?: string;
+  readonly venue?: string;
+  readonly hostCityIds?: readonly string[];
+  readonly startsOn?: CalendarDate;
+  readonly endsOn?: CalendarDate;
+  readonly format?: MeetingFormat;
+  readonly cities: CityStates;
+  readonly today: CalendarDate;
+}
+
+/** Adds attendees to a meeting already held, at any later time. */
+export interface RecordMeetingAttendance {
+  readonly type: 'RecordMeetingAttendance';
+  readonly meetingId: string;
+  readonly attendeeCityIds: readonly string[];
+  readonly cities: CityStates;
+  readonly today: CalendarDate;
+}
+
+export type MeetingCommand = ScheduleMeeting | RecordMeetingHosted | CancelMeeting | CorrectMeetingRecord | RecordMeetingAttendance;

@@ -1,4 +1,3 @@
-import type { CalendarDate } from '../shared/calendar.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import {
   requireBoolean,
@@ -15,11 +14,18 @@ import {
   requireText,
   requireToday,
 } from '../shared/validation.js';
-import { cityNotFound, cityNotMemberOn } from '../city/city.errors.js';
-import { isMemberOn } from '../city/city.state.js';
 import { requireFieldOpenOn, requireKnownField } from '../network/network.decide.js';
 import type { CreativeField } from '../network/network.state.js';
-import type { CancelMeeting, CityStates, MeetingCommand, RecordMeetingHosted, ScheduleMeeting } from './meeting.commands.js';
+import type {
+  CancelMeeting,
+  CorrectMeetingRecord,
+  MeetingCommand,
+  RecordMeetingAttendance,
+  RecordMeetingHosted,
+  ScheduleMeeting,
+} from './meeting.commands.js';
+import { correctMeetingRecord, recordMeetingAttendance } from './meeting.corrections.js';
+import { requireMembersOn } from './meeting.rules.js';
 import {
   cancelledAfterMeetingEnded,
   cancelledMeetingCannotBeHosted,
@@ -159,21 +165,17 @@ function cancelMeeting(command: CancelMeeting, state: MeetingState): MeetingCanc
   return [{ type: 'MeetingCancelled', data: { meetingId, cancelledOn, reason, forceMajeure } }];
 }
 
-/** Every named city must be on record (else 404) and a member on the date (else 422). */
-function requireMembersOn(cities: CityStates, cityIds: readonly string[], date: CalendarDate, doing: string): void {
-  for (const cityId of cityIds) {
-    const city = Object.hasOwn(cities, cityId) ? cities[cityId] : undefined;
-    if (city === undefined || city.status === 'unknown') throw cityNotFound(cityId);
-    if (!isMemberOn(city, date)) throw cityNotMemberOn(cityId, city, date, doing);
-  }
-}
-
 /**
  * The cities whose streams the application must fold into `cities` before deciding: the hosts of
  * a meeting to schedule; the attendees and hosts of a meeting to record as hosted.
  */
 export function meetingCityIds(
-  command: Pick<ScheduleMeeting, 'type' | 'hostCityIds'> | Pick<RecordMeetingHosted, 'type' | 'attendeeCityIds'> | Pick<CancelMeeting, 'type'>,
+  command:
+    | Pick<ScheduleMeeting, 'type' | 'hostCityIds'>
+    | Pick<RecordMeetingHosted, 'type' | 'attendeeCityIds'>
+    | Pick<CancelMeeting, 'type'>
+    | Pick<CorrectMeetingRecord, 'type' | 'hostCityIds'>
+    | Pick<RecordMeetingAttendance, 'type' | 'attendeeCityIds'>,
   state: MeetingState,
 ): readonly string[] {
   switch (command.type) {
@@ -186,6 +188,15 @@ export function meetingCityIds(
     }
     case 'CancelMeeting':
       return [];
+    // a correction checks the hosts it names and, should the meeting move, those it had and its attendees
+    case 'CorrectMeetingRecord': {
+      const recorded = state.status === 'unknown' ? [] : state.plan.hostCityIds;
+      const attendees = state.status === 'hosted' ? state.held.attendeeCityIds : [];
+      const named = Array.isArray(command.hostCityIds) ? command.hostCityIds : [];
+      return [...new Set([...named, ...recorded, ...attendees])];
+    }
+    case 'RecordMeetingAttendance':
+      return Array.isArray(command.attendeeCityIds) ? [...new Set(command.attendeeCityIds)] : [];
     default:
       return assertNever(command);
   }
@@ -199,6 +210,10 @@ function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
       return recordMeetingHosted(command, state);
     case 'CancelMeeting':
       return cancelMeeting(command, state);
+    case 'CorrectMeetingRecord':
+      return correctMeetingRecord(command, state);
+    case 'RecordMeetingAttendance':
+      return recordMeetingAttendance(command, state);
     default:
       return assertNever(command);
   }

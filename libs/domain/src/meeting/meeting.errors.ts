@@ -27,3 +27,21 @@ export const meetingAlreadyCancelled = (meetingId: string, state: CancelledMeeti
 
 export const cancelledAfterMeetingEnded = (meetingId: string, cancelledOn: CalendarDate, endsOn: CalendarDate) =>
   ruleBroken('CancelledAfterMeetingEnded', `meeting ${meetingId} was to end on ${endsOn}; it cannot be cancelled on ${cancelledOn}, after it would have ended`);
+
+export const meetingNotHeld = (meetingId: string, status: 'scheduled' | 'cancelled') =>
+  conflict(
+    'MeetingNotHeld',
+    status === 'cancelled'
+      ? `meeting ${meetingId} was cancelled: nobody attended it`
+      : `meeting ${meetingId} is not recorded as held yet: record it as hosted, with its attendees`,
+  );
+
+export const attendanceAlreadyRecorded = (meetingId: string, cityIds: readonly string[]) =>
+  conflict('AttendanceAlreadyRecorded', `every city named already attended meeting ${meetingId}: ${cityIds.join(', ')}`);
+
+export const meetingCorrectionChangesNothing = (meetingId: string) =>
+  conflict('CorrectionChangesNothing', `the correction changes nothing: meeting ${meetingId} already holds every value it names`);
+
+/** DESIGN §2.7: the meeting as corrected must still be valid; says what it would contradict. */
+export const meetingCorrectionContradicts = (meetingId: string, why: string) =>
+  ruleBroken('CorrectionContradictsRecord', `the correction would contradict the record of meeting ${meetingId}: ${why}`);

@@ -50,6 +50,42 @@ export type MeetingCancelled = DomainEvent<
   }
 >;
 
-export type MeetingEvent = MeetingScheduled | MeetingHosted | MeetingCancelled;
+/**
+ * The facts of a meeting's record that a correction may amend. For a meeting that took place,
+ * `startsOn`, `endsOn` and `format` are the days it was held and how.
+ */
+export interface MeetingFacts {
+  readonly title: string;
+  readonly edition: number;
+  readonly theme: string;
+  readonly venue: string;
+  readonly hostCityIds: readonly string[];
+  readonly startsOn: CalendarDate;
+  readonly endsOn: CalendarDate;
+  readonly format: MeetingFormat;
+}
+
+/** DESIGN §6: what was recorded (`before`), what is true (`after`, only what changes) and why. */
+export type MeetingRecordCorrected = DomainEvent<
+  'MeetingRecordCorrected',
+  {
+    readonly meetingId: string;
+    readonly reason: string;
+    readonly before: Partial<MeetingFacts>;
+    readonly after: Partial<MeetingFacts>;
+  }
+>;
+
+/** Cities that took part in a meeting already held, known only later (the import records none). */
+export type MeetingAttendanceRecorded = DomainEvent<
+  'MeetingAttendanceRecorded',
+  {
+    readonly meetingId: string;
+    /** the cities added: never one already recorded as attending */
+    readonly attendeeCityIds: readonly string[];
+  }
+>;
+
+export type MeetingEvent = MeetingScheduled | MeetingHosted | MeetingCancelled | MeetingRecordCorrected | MeetingAttendanceRecorded;
 
 export const meetingStreamId = (meetingId: string) => `meeting-${meetingId}`;

@@ -24,3 +24,8 @@ export const fold = <Event, State>(
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
+
+/** Events are stored as JSON: an optional fact left out is absent, never a key holding `undefined`. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

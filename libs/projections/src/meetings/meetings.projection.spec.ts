@@ -98,3 +98,51 @@ describe('meetings projection', () => {
     expect(projected.get(MEETINGS)?.get('uccn-2021')).toMatchObject({ status: 'hosted', format: 'online', edition: null, attendance: 0 });
   });
 });
+
+describe('meetings projection, amended (DESIGN §6)', () => {
+  const hosted = recorded('MeetingHosted', { meetingId: 'uccn-2018', attendeeCityIds: [], heldFrom: '2018-06-12', heldTo: '2018-06-15', format: 'in-person' });
+
+  it('adds attendance recorded after the meeting was recorded as held', () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      logOf(
+        krakowKatowice,
+        hosted,
+        recorded('MeetingAttendanceRecorded', { meetingId: 'uccn-2018', attendeeCityIds: ['lyon', 'ostersund'] }),
+        recorded('MeetingAttendanceRecorded', { meetingId: 'uccn-2018', attendeeCityIds: ['norrkoping'] }),
+      ),
+    );
+    expect(documentsOf(projected, MEETINGS)[0]).toMatchObject({ status: 'hosted', attendeeCityIds: ['lyon', 'ostersund', 'norrkoping'], attendance: 3 });
+  });
+
+  it("shows a corrected record: a held meeting's corrected days are the days it was held, in the year they fall in", () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      logOf(
+        krakowKatowice,
+        hosted,
+        recorded('MeetingRecordCorrected', {
+          meetingId: 'uccn-2018',
+          reason: 'the programme',
+          before: { theme: 'Creative Crossroads', endsOn: '2018-06-15' },
+          after: { theme: 'Creative Crossroads: Culture and Creativity', endsOn: '2018-06-16' },
+        }),
+      ),
+    );
+    expect(documentsOf(projected, MEETINGS)[0]).toMatchObject({
+      theme: 'Creative Crossroads: Culture and Creativity',
+      startsOn: '2018-06-12',
+      endsOn: '2018-06-16',
+      heldTo: '2018-06-16',
+      year: 2018,
+    });
+  });
+
+  it('moves a scheduled meeting to the year its corrected first day falls in', () => {
+    const projected = projectEvents(
+      meetingsProjection,
+      logOf(santaFe, recorded('MeetingRecordCorrected', { meetingId: 'uccn-2008-santa-fe', reason: 'r', before: { startsOn: '2008-09-14', endsOn: '2008-09-17' }, after: { startsOn: '2009-09-14', endsOn: '2009-09-17' } })),
+    );
+    expect(documentsOf(projected, MEETINGS)[0]).toMatchObject({ startsOn: '2009-09-14', year: 2009, heldFrom: null, status: 'scheduled' });
+  });
+});

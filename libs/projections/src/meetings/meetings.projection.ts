@@ -33,11 +33,12 @@ export interface MeetingDoc extends Document {
   readonly cancellation: { readonly cancelledOn: string; readonly reason: string; readonly forceMajeure: boolean } | null;
 }
 
-const HANDLES = ['MeetingScheduled', 'MeetingHosted', 'MeetingCancelled'] as const;
+const HANDLES = ['MeetingScheduled', 'MeetingHosted', 'MeetingCancelled', 'MeetingRecordCorrected', 'MeetingAttendanceRecorded'] as const;
 
 export const meetingsProjection: ProjectionDefinition = {
   name: 'meetings',
-  version: 1,
+  // 2: corrections and attendance recorded after the meeting (DESIGN §6)
+  version: 2,
   collections: { [MEETINGS]: { indexes: [['kind', 'year', 'startsOn'], ['year', 'startsOn'], ['startsOn']] } },
   handles: HANDLES,
   touches: (event) => (typeof event.data['meetingId'] === 'string' ? [{ collection: MEETINGS, id: event.data['meetingId'] }] : []),
@@ -82,6 +83,30 @@ export const meetingsProjection: ProjectionDefinition = {
       case 'MeetingCancelled': {
         const { cancelledOn, reason, forceMajeure } = event.data;
         return [write({ ...meeting, status: 'cancelled', cancellation: { cancelledOn, reason, forceMajeure } })];
+      }
+      case 'MeetingRecordCorrected': {
+        const { title, edition, theme, venue, hostCityIds, startsOn, endsOn, format } = event.data.after;
+        // a meeting held was held on the days its record gives: the corrected days are both
+        const days = {
+          ...(startsOn === undefined ? {} : { startsOn, year: yearOf(startsOn), ...(meeting.status === 'hosted' ? { heldFrom: startsOn } : {}) }),
+          ...(endsOn === undefined ? {} : { endsOn, ...(meeting.status === 'hosted' ? { heldTo: endsOn } : {}) }),
+        };
+        return [
+          write({
+            ...meeting,
+            ...(title === undefined ? {} : { title }),
+            ...(edition === undefined ? {} : { edition }),
+            ...(theme === undefined ? {} : { theme }),
+            ...(venue === undefined ? {} : { venue }),
+            ...(hostCityIds === undefined ? {} : { hostCityIds: [...hostCityIds] }),
+            ...(format === undefined ? {} : { format }),
+            ...days,
+          }),
+        ];
+      }
+      case 'MeetingAttendanceRecorded': {
+        const attendees = [...new Set([...meeting.attendeeCityIds, ...event.data.attendeeCityIds])];
+        return [write({ ...meeting, attendeeCityIds: attendees, attendance: attendees.length })];
       }
       default:
         return assertNever(event);

@@ -2,7 +2,14 @@ import { Body, Controller, Param } from '@nestjs/common';
 import { ApiArea } from '../../http/openapi.decorators.js';
 import { ADMIN, Roles } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
-import { CancelMeetingRequest, MeetingParams, RecordMeetingHostedRequest, ScheduleMeetingRequest } from './meeting.requests.js';
+import {
+  CancelMeetingRequest,
+  CorrectMeetingRecordRequest,
+  MeetingParams,
+  RecordMeetingAttendanceRequest,
+  RecordMeetingHostedRequest,
+  ScheduleMeetingRequest,
+} from './meeting.requests.js';
 
 /** The secretariat's commands on a meeting's stream: scheduled, then hosted or cancelled. */
 @Controller('admin/meetings')
@@ -35,5 +42,24 @@ export class MeetingCommandsController {
   })
   cancel(@Param() { meetingId }: MeetingParams, @Body() body: CancelMeetingRequest) {
     return command('CancelMeeting', { ...body, meetingId });
+  }
+
+  @CommandRoute('CorrectMeetingRecord', ':meetingId/corrections', {
+    summary: "Correct a meeting's record (MeetingRecordCorrected)",
+    description:
+      'Title, edition, theme, venue, hosts, days or format; the event keeps the values before and after and the reason. No change is a 409; a meeting that would end before it starts, lose its host and venue, or have a host that was not a member is a 422.',
+    errors: [404],
+  })
+  correct(@Param() { meetingId }: MeetingParams, @Body() body: CorrectMeetingRecordRequest) {
+    return command('CorrectMeetingRecord', { ...body, meetingId });
+  }
+
+  @CommandRoute('RecordMeetingAttendance', ':meetingId/attendance', {
+    summary: 'Add attendees to a meeting already held (MeetingAttendanceRecorded)',
+    description: 'At any later time. A meeting not held is a 409, and so is a list of cities all already recorded; a city not a member when it was held is a 422.',
+    errors: [404],
+  })
+  recordAttendance(@Param() { meetingId }: MeetingParams, @Body() body: RecordMeetingAttendanceRequest) {
+    return command('RecordMeetingAttendance', { ...body, meetingId });
   }
 }

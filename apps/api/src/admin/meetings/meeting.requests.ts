@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { requestsMatch, type RequestMatches } from '../command-route.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from '@uccn/domain';
 
 /** `:meetingId` in a path: a bad one is a 400 naming it, not a lookup. */
@@ -95,10 +95,48 @@ export class ScheduleMeetingRequest {
   @IsIn(MEETING_FORMATS) format!: MeetingFormat;
 }
 
+/** `POST /api/admin/meetings/:meetingId/corrections` (DESIGN §6): only the facts recorded wrong. */
+export class CorrectMeetingRecordRequest {
+  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'the programme gives the full theme' })
+  @IsString() @Length(1, 2000) reason!: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 300, example: 'XII UNESCO Creative Cities Network Annual Conference' })
+  @IsOptional() @IsString() @Length(1, 300) title?: string;
+
+  @ApiPropertyOptional({ minimum: 1, example: 12 })
+  @IsOptional() @IsInt() @Min(1) edition?: number;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Creative Crossroads' })
+  @IsOptional() @IsString() @Length(1, 500) theme?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, example: 'UNESCO Headquarters, Paris' })
+  @IsOptional() @IsString() @Length(1, 300) venue?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_HOST_CITIES, description: 'members on the (corrected) first day', example: ['krakow', 'katowice'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_HOST_CITIES) @IsSlug({ each: true }) hostCityIds?: string[];
+
+  @ApiPropertyOptional({ format: 'date', description: 'for a meeting held, the first day it was held', example: '2018-06-12' })
+  @IsOptional() @IsCalendarDate() startsOn?: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2018-06-15' })
+  @IsOptional() @IsCalendarDate() endsOn?: string;
+
+  @ApiPropertyOptional({ enum: [...MEETING_FORMATS], example: 'in-person' })
+  @IsOptional() @IsIn(MEETING_FORMATS) format?: MeetingFormat;
+}
+
+/** `POST /api/admin/meetings/:meetingId/attendance`: attendees of a meeting held, learned later. */
+export class RecordMeetingAttendanceRequest {
+  @ApiProperty({ type: [String], minItems: 1, maxItems: MAX_ATTENDEES, description: 'members on the first day it was held; cities already recorded are left as they are', example: ['lyon', 'ostersund'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_ATTENDEES) @IsSlug({ each: true }) attendeeCityIds!: string[];
+}
+
 requestsMatch<
   [
     RequestMatches<ScheduleMeetingRequest, 'ScheduleMeeting'>,
     RequestMatches<RecordMeetingHostedRequest, 'RecordMeetingHosted', 'meetingId'>,
     RequestMatches<CancelMeetingRequest, 'CancelMeeting', 'meetingId'>,
+    RequestMatches<CorrectMeetingRecordRequest, 'CorrectMeetingRecord', 'meetingId'>,
+    RequestMatches<RecordMeetingAttendanceRequest, 'RecordMeetingAttendance', 'meetingId'>,
   ]
 >();

@@ -63,7 +63,7 @@ describe('applications, end to end over HTTP', () => {
 
     const log = await logOf('application-norrkoping-2017');
     expect(log.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDecided']);
-    expect(log[1].data).toEqual({ applicationId: 'norrkoping-2017', endorsedOn: '2017-06-20', by: commission });
+    expect(log[1].data).toEqual({ applicationId: 'norrkoping-2017', endorsedOn: '2017-06-20', by: commission, outcome: 'endorsed' });
   });
 
   it('designates the city once the decision is in the log, caused by the decision event', async () => {
@@ -170,5 +170,41 @@ describe('applications, end to end over HTTP', () => {
     expect((await registry.analyst.post('/api/admin/applications', application('x1'))).status).toBe(403);
     expect((await registry.auditor.post('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: commission })).status).toBe(403);
     expect((await registry.anonymous.post('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' })).status).toBe(401);
+  });
+});
+
+describe('an application for a city already on record (DESIGN §2.6), over HTTP', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => (registry = await startRegistry()));
+  afterAll(() => registry.close());
+
+  const designate = (cityId: string, field: string) =>
+    registry.secretariat.post('/api/admin/cities', { cityId, name: cityId, country: 'SE', field, designatedOn: '2017-10-31' });
+
+  it('is refused at submission: Norrköping, a City of Music, cannot apply again in film', async () => {
+    expect((await designate('norrkoping', 'music')).status).toBe(201);
+    const refused = await expectRefused(registry.auditor, 409, () =>
+      registry.secretariat.post('/api/admin/applications', application('norrkoping-2019', { cityId: 'norrkoping', field: 'film', callYear: 2019, submittedOn: '2019-03-01' })),
+    );
+    expect(refused.body).toMatchObject({ code: 'CityAlreadyOnRecord', detail: expect.stringContaining('music') });
+  });
+
+  it('is refused at the decision when the city came on record after the submission, and the city is unchanged', async () => {
+    expect((await registry.secretariat.post('/api/admin/applications', application('umea', { field: 'film', callYear: 2017 }))).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/applications/umea/endorsement', { endorsedOn: '2017-06-20', by: commission })).status).toBe(201);
+    expect((await designate('umea', 'design')).status).toBe(201);
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/applications/umea/decision', { decision: 'designated', decidedOn: '2017-11-01' }));
+    const city = (await registry.auditor.get('/api/audit/events?stream=city-umea&limit=500')).body.items;
+    expect(city.map((e: { type: string; data: { field?: string } }) => [e.type, e.data.field])).toEqual([['CityDesignated', 'design']]);
+  });
+
+  it('answers an application the national commission did not endorse as ended', async () => {
+    expect((await registry.secretariat.post('/api/admin/applications', application('lulea', { callYear: 2017 }))).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/applications/lulea/endorsement', { endorsedOn: '2017-06-20', by: commission, outcome: 'not-endorsed' })).status).toBe(201);
+    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/applications/lulea/decision', { decision: 'designated', decidedOn: '2017-10-31' }));
+  });
+
+  it('refuses a call year that is neither the submission’s nor the next (422)', async () => {
+    await expectRefused(registry.auditor, 422, () => registry.secretariat.post('/api/admin/applications', application('kiruna', { callYear: 2031 })));
   });
 });

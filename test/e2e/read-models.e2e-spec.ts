@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { ALL_PROJECTIONS } from '@uccn/projections';
 import { EVENTS_FILE } from '@uccn/runtime';
 import { eventually } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
@@ -307,7 +308,7 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
       const norrkoping = {
         id: 'norrkoping-2017', applicationId: 'norrkoping-2017', cityId: 'norrkoping', cityName: 'Norrköping', country: 'SE', field: 'music',
         callYear: 2017, submittedOn: '2017-06-15', status: 'endorsed',
-        endorsement: { endorsedOn: '2017-06-20', by: 'Swedish National Commission for UNESCO' }, decision: null,
+        endorsement: { endorsedOn: '2017-06-20', by: 'Swedish National Commission for UNESCO', outcome: 'endorsed' }, decision: null,
         lastEventId: expect.any(String), lastPosition: expect.any(Number),
       };
       const uppsala = {
@@ -464,9 +465,11 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
       const names = [
         'field-catalogue', 'city-directory', 'membership-history', 'membership-register', 'network-statistics', 'meetings', 'applications', 'partnerships',
       ];
+      // a fresh data directory builds each projection's first generation with the code's version of it
+      const codeVersion = (name: string) => ALL_PROJECTIONS.find((p) => p.name === name)!.version;
       expect(answer.body).toEqual({
         items: names.map((name) => ({
-          name, version: 1, codeVersion: name === 'network-statistics' ? 2 : 1, position: head, head, lag: 0, state: 'live', lastError: null, rebuild: null,
+          name, version: 1, codeVersion: codeVersion(name), position: head, head, lag: 0, state: 'live', lastError: null, rebuild: null,
         })),
         total: 8,
         page: 1,

@@ -28,7 +28,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<RegistryEventType, number>> = {
   MeetingRecordCorrected: 1,
   MeetingAttendanceRecorded: 1,
   ApplicationSubmitted: 1,
-  ApplicationEndorsed: 1,
+  ApplicationEndorsed: 2,
   ApplicationDecided: 1,
   PartnershipLaunched: 1,
   PartnerJoined: 1,

@@ -2,15 +2,14 @@ import { SCHEMA_VERSIONS, isRegistryEventType, type RegistryEvent } from './even
 
 /**
  * Upcasters turn an event stored at schema version `v` into version `v + 1`, keyed by type and
- * the version they start from. None is needed yet (every type is at version 1). The first schema
- * change adds one entry here, e.g.
- *
- *   ReportSubmitted: { 1: (data) => ({ ...data, language: 'en' }) }
- *
- * and bumps `SCHEMA_VERSIONS.ReportSubmitted` to 2. Stored events are never rewritten.
+ * the version they start from. A schema change adds one entry here and bumps its type's
+ * `SCHEMA_VERSIONS`. Stored events are never rewritten.
  */
 type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
-const UPCASTERS: Partial<Record<RegistryEvent['type'], Record<number, Upcaster>>> = {};
+const UPCASTERS: Partial<Record<RegistryEvent['type'], Record<number, Upcaster>>> = {
+  // 2: the national commission may find a candidate unsuitable (seed 003); before, every endorsement endorsed
+  ApplicationEndorsed: { 1: (data) => ({ ...data, outcome: 'endorsed' }) },
+};
 
 /** Brings a stored event's data to the current schema of its type. */
 export function upcast(type: string, data: Record<string, unknown>, schemaVersion: number | undefined): Record<string, unknown> {

@@ -13,7 +13,7 @@ const everyKindOfEvent = logOf(
   recorded('ApplicationSubmitted', {
     applicationId: 'ostersund-2010', cityId: 'ostersund', cityName: 'Östersund', country: 'SE', field: 'gastronomy', callYear: 2010, submittedOn: '2010-03-01',
   }),
-  recorded('ApplicationEndorsed', { applicationId: 'ostersund-2010', endorsedOn: '2010-03-20', by: 'Svenska Unescorådet' }),
+  recorded('ApplicationEndorsed', { applicationId: 'ostersund-2010', endorsedOn: '2010-03-20', by: 'Svenska Unescorådet', outcome: 'endorsed' }),
   recorded('ApplicationDecided', {
     applicationId: 'ostersund-2010', decision: 'designated', decidedOn: '2010-06-22', cityId: 'ostersund', cityName: 'Östersund', country: 'SE', field: 'gastronomy',
   }),

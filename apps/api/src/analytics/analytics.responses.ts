@@ -276,6 +276,9 @@ export class EndorsementResponse {
 
   @ApiProperty({ example: 'Swedish National Commission for UNESCO' })
   by!: string;
+
+  @ApiProperty({ enum: ['endorsed', 'not-endorsed'], description: '`not-endorsed`: not a suitable candidate; the application ended there', example: 'endorsed' })
+  outcome!: 'endorsed' | 'not-endorsed';
 }
 
 export class DecisionResponse {
@@ -311,7 +314,7 @@ export class ApplicationResponse extends WithLineage {
   @ApiProperty({ format: 'date', example: '2017-06-14' })
   submittedOn!: string;
 
-  @ApiProperty({ enum: ['submitted', 'endorsed', 'designated', 'not-designated'], example: 'designated' })
+  @ApiProperty({ enum: ['submitted', 'endorsed', 'not-endorsed', 'designated', 'not-designated'], example: 'designated' })
   status!: string;
 
   @ApiProperty({ type: () => EndorsementResponse, nullable: true })

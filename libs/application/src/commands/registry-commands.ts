@@ -94,9 +94,14 @@ export const applicationCommands = aggregateCommands({
   idOf: (payload: PayloadOf<ApplicationCommand>) => payload.applicationId,
   streamOf: applicationStreamId,
   rows: {
-    SubmitApplication: { facts: catalogue },
+    // a city already on record does not apply, and is not designated again, whatever the application
+    SubmitApplication: { facts: async (store, { cityId }) => ({ ...(await catalogue(store)), cities: await citiesNamed(store, [cityId]) }) },
     EndorseApplication: {},
-    DecideApplication: {},
+    DecideApplication: {
+      facts: async (store, _payload, application) => ({
+        cities: application.status === 'unknown' ? {} : await citiesNamed(store, [application.application.cityId]),
+      }),
+    },
   },
 });
 

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { FieldCatalogue } from '../network/network.state.js';
-import type { ApplicationDecision } from './application.events.js';
+import type { CityStates } from '../meeting/meeting.commands.js';
+import type { ApplicationDecision, EndorsementOutcome } from './application.events.js';
 
 export interface SubmitApplication {
   readonly type: 'SubmitApplication';
@@ -13,16 +14,20 @@ export interface SubmitApplication {
   readonly callYear: number;
   readonly submittedOn: CalendarDate;
   readonly catalogue: FieldCatalogue;
+  /** the applying city's state: a city already on record does not apply again */
+  readonly cities: CityStates;
   readonly today: CalendarDate;
 }
 
-/** The national commission for UNESCO finds the city a suitable candidate (seed 003). */
+/** The national commission for UNESCO assesses whether the city is a suitable candidate (seed 003). */
 export interface EndorseApplication {
   readonly type: 'EndorseApplication';
   readonly applicationId: string;
   readonly endorsedOn: CalendarDate;
   /** the national commission, e.g. "Svenska Unescorådet" */
   readonly by: string;
+  /** `endorsed` when left out */
+  readonly outcome?: EndorsementOutcome;
   readonly today: CalendarDate;
 }
 
@@ -31,6 +36,8 @@ export interface DecideApplication {
   readonly applicationId: string;
   readonly decision: ApplicationDecision;
   readonly decidedOn: CalendarDate;
+  /** the applying city's state: a `designated` decision for a city already on record is refused */
+  readonly cities: CityStates;
   readonly today: CalendarDate;
 }
 

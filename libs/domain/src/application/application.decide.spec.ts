@@ -1,4 +1,8 @@
 import { specFor } from '../shared/decider-spec.js';
+import { fold } from '../shared/decider.js';
+import { upcastStored } from '../upcasters.js';
+import type { CityEvent } from '../city/city.events.js';
+import { evolveCity, initialCityState } from '../city/city.state.js';
 import { cityDecider } from '../city/city.decide.js';
 import { fieldCatalogue } from '../network/network.state.js';
 import type { DecideApplication, EndorseApplication, SubmitApplication } from './application.commands.js';
@@ -26,6 +30,7 @@ const submit: SubmitApplication = {
   callYear: 2017,
   submittedOn: '2017-05-15',
   catalogue,
+  cities: {},
   today,
 };
 const submitted: ApplicationSubmitted = {
@@ -49,13 +54,14 @@ const endorse: EndorseApplication = {
 };
 const endorsed: ApplicationEndorsed = {
   type: 'ApplicationEndorsed',
-  data: { applicationId: 'norrkoping-2017', endorsedOn: '2017-06-01', by: 'Svenska Unescorådet' },
+  data: { applicationId: 'norrkoping-2017', endorsedOn: '2017-06-01', by: 'Svenska Unescorådet', outcome: 'endorsed' },
 };
 const decideDesignated: DecideApplication = {
   type: 'DecideApplication',
   applicationId: 'norrkoping-2017',
   decision: 'designated',
   decidedOn: '2017-10-31',
+  cities: {},
   today,
 };
 const decidedDesignated: ApplicationDecided = {
@@ -177,5 +183,57 @@ describe('the designation a decision calls for', () => {
     expect(first).toEqual([{ type: 'CityDesignated', data: { cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', designatedOn: '2017-10-31', applicationId: 'norrkoping-2017' } }]);
     const afterFirst = first.reduce(cityDecider.evolve, cityDecider.initialState);
     expect(cityDecider.decide(command, afterFirst)).toEqual([]);
+  });
+});
+
+describe('an application for a city already on record (DESIGN §2.6)', () => {
+  // Norrköping was designated in music in 2017; a second application for it cannot designate it again
+  const norrkoping = fold(evolveCity, initialCityState, [
+    { type: 'CityDesignated', data: { cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', designatedOn: '2017-10-31' } },
+  ] as CityEvent[]);
+  const again = { ...submit, applicationId: 'norrkoping-2019', callYear: 2019, submittedOn: '2019-03-01', field: 'film' };
+
+  it('is refused at submission', () => {
+    given([]).when({ ...again, cities: { norrkoping } }).thenThrows('CityAlreadyOnRecord', 'conflict');
+  });
+
+  it('is refused at a decision to designate, when the city came on record after the submission', () => {
+    given([submitted, endorsed]).when({ ...decideDesignated, cities: { norrkoping } }).thenThrows('CityAlreadyOnRecord', 'conflict');
+  });
+
+  it('may still be decided not-designated', () => {
+    given([submitted, endorsed])
+      .when({ ...decideDesignated, decision: 'not-designated', cities: { norrkoping } })
+      .then([{ type: 'ApplicationDecided', data: { applicationId: 'norrkoping-2017', decision: 'not-designated', decidedOn: '2017-10-31', cityId: 'norrkoping', cityName: 'Norrköping', country: 'SE', field: 'music' } }]);
+  });
+});
+
+describe("the call an application answers", () => {
+  it('is the year of the submission or the next', () => {
+    given([]).when({ ...submit, callYear: 2018 }).then([{ ...submitted, data: { ...submitted.data, callYear: 2018 } }]);
+    given([]).when({ ...submit, callYear: 2031 }).thenThrows('CallYearOutOfRange', 'rule');
+    given([]).when({ ...submit, callYear: 2016 }).thenThrows('CallYearOutOfRange', 'rule');
+  });
+});
+
+describe('a candidate the national commission finds unsuitable (seed 003)', () => {
+  const notEndorsed: ApplicationEndorsed = {
+    type: 'ApplicationEndorsed',
+    data: { applicationId: 'norrkoping-2017', endorsedOn: '2017-06-01', by: 'Svenska Unescorådet', outcome: 'not-endorsed' },
+  };
+
+  it('is recorded as not endorsed', () => {
+    given([submitted]).when({ ...endorse, outcome: 'not-endorsed' }).then([notEndorsed]);
+  });
+
+  it('ends the application: it cannot be designated, nor decided at all', () => {
+    given([submitted, notEndorsed]).when(decideDesignated).thenThrows('ApplicationEnded', 'conflict');
+    given([submitted, notEndorsed]).when({ ...decideDesignated, decision: 'not-designated' }).thenThrows('ApplicationEnded', 'conflict');
+    given([submitted, notEndorsed]).when(endorse).thenThrows('ApplicationAlreadyEndorsed', 'conflict');
+  });
+
+  it('reads an endorsement stored before outcomes existed as endorsed', () => {
+    const stored = { type: 'ApplicationEndorsed', data: { applicationId: 'norrkoping-2017', endorsedOn: '2017-06-01', by: 'Svenska Unescorådet' }, metadata: { schemaVersion: 1 } };
+    expect(upcastStored(stored)).toEqual({ type: 'ApplicationEndorsed', data: { ...stored.data, outcome: 'endorsed' } });
   });
 });

@@ -11,6 +11,7 @@ import {
   requireToday,
 } from '../shared/validation.js';
 import type { DesignateCity } from '../city/city.commands.js';
+import type { CityStates } from '../meeting/meeting.commands.js';
 import { requireFieldOpenOn, requireKnownField } from '../network/network.decide.js';
 import { NETWORK_FOUNDED_ON } from '../network/network.state.js';
 import type { ApplicationCommand, DecideApplication, EndorseApplication, SubmitApplication } from './application.commands.js';
@@ -19,12 +20,16 @@ import {
   applicationAlreadyEndorsed,
   applicationAlreadySubmitted,
   applicationDateOutOfOrder,
+  applicationEnded,
   applicationNotFound,
   callBeforeNetworkFounded,
+  callYearOutOfRange,
+  cityAlreadyOnRecord,
   endorsementRequired,
 } from './application.errors.js';
 import {
   APPLICATION_DECISIONS,
+  ENDORSEMENT_OUTCOMES,
   type ApplicationDecided,
   type ApplicationEndorsed,
   type ApplicationEvent,
@@ -45,9 +50,12 @@ function submitApplication(command: SubmitApplication, state: ApplicationState):
   const submittedOn = requireDate(command.submittedOn, 'submittedOn');
 
   if (state.status !== 'unknown') throw applicationAlreadySubmitted(state.application);
+  requireNotOnRecord(command.cities, cityId);
 
   if (callYear < yearOf(NETWORK_FOUNDED_ON)) throw callBeforeNetworkFounded(callYear);
   requireNotInFuture(submittedOn, today, 'submittedOn');
+  // a call is answered in its year, or the year before it is decided (the 2017 call opened in 2016)
+  if (callYear !== yearOf(submittedOn) && callYear !== yearOf(submittedOn) + 1) throw callYearOutOfRange(callYear, submittedOn);
   requireFieldOpenOn(field, submittedOn);
 
   return [
@@ -63,16 +71,17 @@ function endorseApplication(command: EndorseApplication, state: ApplicationState
   const applicationId = requireSlug(command.applicationId, 'applicationId');
   const endorsedOn = requireDate(command.endorsedOn, 'endorsedOn');
   const by = requireText(command.by, 'by');
+  const outcome = command.outcome === undefined ? 'endorsed' : requireOneOf(command.outcome, ENDORSEMENT_OUTCOMES, 'outcome');
 
   if (state.status === 'unknown') throw applicationNotFound(applicationId);
   if (state.status === 'decided') throw applicationAlreadyDecided(applicationId, state);
-  if (state.status === 'endorsed') throw applicationAlreadyEndorsed(applicationId, state.endorsement);
+  if (state.status === 'endorsed' || state.status === 'not-endorsed') throw applicationAlreadyEndorsed(applicationId, state.endorsement);
 
   requireNotInFuture(endorsedOn, today, 'endorsedOn');
   const { submittedOn } = state.application;
   if (endorsedOn < submittedOn) throw applicationDateOutOfOrder('endorsement', endorsedOn, 'submission', submittedOn);
 
-  return [{ type: 'ApplicationEndorsed', data: { applicationId, endorsedOn, by } }];
+  return [{ type: 'ApplicationEndorsed', data: { applicationId, endorsedOn, by, outcome } }];
 }
 
 function decideApplication(command: DecideApplication, state: ApplicationState): ApplicationDecided[] {
@@ -83,6 +92,8 @@ function decideApplication(command: DecideApplication, state: ApplicationState):
 
   if (state.status === 'unknown') throw applicationNotFound(applicationId);
   if (state.status === 'decided') throw applicationAlreadyDecided(applicationId, state);
+  if (state.status === 'not-endorsed') throw applicationEnded(applicationId, state);
+  if (decision === 'designated') requireNotOnRecord(command.cities, state.application.cityId);
 
   // the national commission endorses before the application goes to UNESCO (seed 003)
   if (decision === 'designated' && state.status !== 'endorsed') throw endorsementRequired(applicationId);
@@ -97,6 +108,12 @@ function decideApplication(command: DecideApplication, state: ApplicationState):
 
   const { cityId, cityName, country, field } = application;
   return [{ type: 'ApplicationDecided', data: { applicationId, decision, decidedOn, cityId, cityName, country, field } }];
+}
+
+/** A city already on record (by any application, or directly) is not designated again. */
+function requireNotOnRecord(cities: CityStates, cityId: string): void {
+  const city = Object.hasOwn(cities, cityId) ? cities[cityId] : undefined;
+  if (city !== undefined && city.status !== 'unknown') throw cityAlreadyOnRecord(cityId, city.designatedOn, city.field);
 }
 
 function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {

@@ -17,10 +17,17 @@ export type ApplicationSubmitted = DomainEvent<
   }
 >;
 
-/** The national commission found the city a suitable candidate (seed 003). */
+/** Seed 003: the national commission assesses whether the city is a suitable candidate. */
+export type EndorsementOutcome = 'endorsed' | 'not-endorsed';
+export const ENDORSEMENT_OUTCOMES: readonly EndorsementOutcome[] = ['endorsed', 'not-endorsed'];
+
+/**
+ * The national commission's assessment. `not-endorsed`: not a suitable candidate, and the
+ * application ends there. (Schema 2 added `outcome`; every endorsement before it was `endorsed`.)
+ */
 export type ApplicationEndorsed = DomainEvent<
   'ApplicationEndorsed',
-  { readonly applicationId: string; readonly endorsedOn: CalendarDate; readonly by: string }
+  { readonly applicationId: string; readonly endorsedOn: CalendarDate; readonly by: string; readonly outcome: EndorsementOutcome }
 >;
 
 /**

@@ -1,12 +1,13 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import { assertNever } from '../shared/decider.js';
-import type { ApplicationDecision, ApplicationEvent, ApplicationSubmitted } from './application.events.js';
+import type { ApplicationDecision, ApplicationEvent, ApplicationSubmitted, EndorsementOutcome } from './application.events.js';
 
 export type ApplicationFile = ApplicationSubmitted['data'];
 
 export interface Endorsement {
   readonly endorsedOn: CalendarDate;
   readonly by: string;
+  readonly outcome: EndorsementOutcome;
 }
 
 export interface UnknownApplication {
@@ -21,6 +22,12 @@ export interface EndorsedApplication {
   readonly application: ApplicationFile;
   readonly endorsement: Endorsement;
 }
+/** Not a suitable candidate: the application ended at the national commission (seed 003). */
+export interface NotEndorsedApplication {
+  readonly status: 'not-endorsed';
+  readonly application: ApplicationFile;
+  readonly endorsement: Endorsement;
+}
 export interface DecidedApplication {
   readonly status: 'decided';
   readonly application: ApplicationFile;
@@ -29,7 +36,7 @@ export interface DecidedApplication {
   readonly decidedOn: CalendarDate;
 }
 
-export type ApplicationState = UnknownApplication | SubmittedApplication | EndorsedApplication | DecidedApplication;
+export type ApplicationState = UnknownApplication | SubmittedApplication | EndorsedApplication | NotEndorsedApplication | DecidedApplication;
 
 export const initialApplicationState: ApplicationState = { status: 'unknown' };
 
@@ -39,8 +46,8 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
       return state.status === 'unknown' ? { status: 'submitted', application: event.data } : state;
     case 'ApplicationEndorsed': {
       if (state.status !== 'submitted') return state;
-      const { endorsedOn, by } = event.data;
-      return { status: 'endorsed', application: state.application, endorsement: { endorsedOn, by } };
+      const { endorsedOn, by, outcome } = event.data;
+      return { status: outcome, application: state.application, endorsement: { endorsedOn, by, outcome } };
     }
     case 'ApplicationDecided': {
       if (state.status !== 'submitted' && state.status !== 'endorsed') return state;

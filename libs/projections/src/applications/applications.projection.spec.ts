@@ -14,7 +14,7 @@ describe('applications projection', () => {
       applicationsProjection,
       logOf(
         recorded('ApplicationSubmitted', { ...ostersund, submittedOn: '2010-03-01' }),
-        recorded('ApplicationEndorsed', { applicationId: 'ostersund-2010', endorsedOn: '2010-03-20', by: 'Svenska Unescorådet' }),
+        recorded('ApplicationEndorsed', { applicationId: 'ostersund-2010', endorsedOn: '2010-03-20', by: 'Svenska Unescorådet', outcome: 'endorsed' }),
         recorded('ApplicationDecided', { ...ostersund, decision: 'designated', decidedOn: '2010-06-22' }),
       ),
     );
@@ -23,7 +23,7 @@ describe('applications projection', () => {
       {
         id: 'ostersund-2010', applicationId: 'ostersund-2010', cityId: 'ostersund', cityName: 'Östersund', country: 'SE',
         field: 'gastronomy', callYear: 2010, submittedOn: '2010-03-01', status: 'designated',
-        endorsement: { endorsedOn: '2010-03-20', by: 'Svenska Unescorådet' },
+        endorsement: { endorsedOn: '2010-03-20', by: 'Svenska Unescorådet', outcome: 'endorsed' },
         decision: { decision: 'designated', decidedOn: '2010-06-22' },
         lastEventId: 'event-3', lastPosition: 3,
       },
@@ -35,7 +35,7 @@ describe('applications projection', () => {
       applicationsProjection,
       logOf(
         recorded('ApplicationSubmitted', { ...norrkoping, submittedOn: '2017-02-10' }),
-        recorded('ApplicationEndorsed', { applicationId: 'norrkoping-2017', endorsedOn: '2017-03-01', by: 'Svenska Unescorådet' }),
+        recorded('ApplicationEndorsed', { applicationId: 'norrkoping-2017', endorsedOn: '2017-03-01', by: 'Svenska Unescorådet', outcome: 'endorsed' }),
         recorded('ApplicationSubmitted', { ...ostersund, applicationId: 'ostersund-2017', callYear: 2017, submittedOn: '2017-02-01' }),
         recorded('ApplicationDecided', { ...ostersund, applicationId: 'ostersund-2017', decision: 'not-designated', decidedOn: '2017-10-31' }),
       ),
@@ -49,5 +49,20 @@ describe('applications projection', () => {
     expect(findDocuments(projected, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' })).map((a) => a.id)).toEqual([
       'norrkoping-2017',
     ]);
+  });
+
+  it('shows an application the national commission did not endorse as ended there (seed 003)', () => {
+    const projected = projectEvents(
+      applicationsProjection,
+      logOf(
+        recorded('ApplicationSubmitted', { ...norrkoping, submittedOn: '2017-02-10' }),
+        recorded('ApplicationEndorsed', { applicationId: 'norrkoping-2017', endorsedOn: '2017-03-01', by: 'Svenska Unescorådet', outcome: 'not-endorsed' }),
+      ),
+    );
+    expect(documentsOf(projected, APPLICATIONS)[0]).toMatchObject({
+      status: 'not-endorsed',
+      endorsement: { endorsedOn: '2017-03-01', by: 'Svenska Unescorådet', outcome: 'not-endorsed' },
+      decision: null,
+    });
   });
 });

@@ -1,12 +1,13 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { assertNever, type ApplicationDecision } from '@uccn/domain';
+import { assertNever, type ApplicationDecision, type EndorsementOutcome } from '@uccn/domain';
 import type { DocWrite, ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf } from '../shared/registry-event.js';
 
 export const APPLICATIONS = 'applications';
 
-export type ApplicationStatus = 'submitted' | 'endorsed' | ApplicationDecision;
+/** `not-endorsed`: the national commission found the city unsuitable, and the application ended there */
+export type ApplicationStatus = 'submitted' | EndorsementOutcome | ApplicationDecision;
 
 export interface ApplicationDoc extends Document {
   readonly applicationId: string;
@@ -18,7 +19,7 @@ export interface ApplicationDoc extends Document {
   readonly submittedOn: string;
   readonly status: ApplicationStatus;
   /** by the national commission (seed 003) */
-  readonly endorsement: { readonly endorsedOn: string; readonly by: string } | null;
+  readonly endorsement: { readonly endorsedOn: string; readonly by: string; readonly outcome: EndorsementOutcome } | null;
   readonly decision: { readonly decision: ApplicationDecision; readonly decidedOn: string } | null;
 }
 
@@ -26,7 +27,8 @@ const HANDLES = ['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDeci
 
 export const applicationsProjection: ProjectionDefinition = {
   name: 'applications',
-  version: 1,
+  // 2: an endorsement's outcome (not-endorsed ends the application)
+  version: 2,
   collections: { [APPLICATIONS]: { indexes: [['callYear', 'status', 'submittedOn'], ['status', 'submittedOn'], ['submittedOn']] } },
   handles: HANDLES,
   touches: (event) =>
@@ -44,10 +46,10 @@ export const applicationsProjection: ProjectionDefinition = {
     if (!application) return [];
     switch (event.type) {
       case 'ApplicationEndorsed': {
-        const { endorsedOn, by } = event.data;
+        const { endorsedOn, by, outcome } = event.data;
         // an endorsement never takes back a decision already taken
-        const status = application.decision ? application.status : 'endorsed';
-        return [write({ ...application, status, endorsement: { endorsedOn, by } })];
+        const status = application.decision ? application.status : outcome;
+        return [write({ ...application, status, endorsement: { endorsedOn, by, outcome } })];
       }
       case 'ApplicationDecided': {
         const { decision, decidedOn } = event.data;

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, FindOptions, RangeCondition, Scalar } from '@uccn/read-store';
-import type { RegistryEventType } from '@uccn/domain';
+import { SCHEMA_VERSIONS, type RegistryEventType } from '@uccn/domain';
 import type { DocView, ProjectionDefinition } from '../projection.js';
 import type { EventOfType } from '../shared/registry-event.js';
 
@@ -87,7 +87,8 @@ export function recorded<T extends RegistryEventType>(
       role: options.role ?? 'secretariat',
       recordedAt: options.recordedAt ?? DEFAULT_RECORDED_AT,
       correlationId: options.correlationId ?? 'correlation',
-      schemaVersion: options.schemaVersion ?? 1,
+      // the data is typed as the current schema of its type
+      schemaVersion: options.schemaVersion ?? SCHEMA_VERSIONS[type],
     },
   };
 }

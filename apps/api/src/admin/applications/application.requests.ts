@@ -1,8 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { requestsMatch, type RequestMatches } from '../command-route.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { APPLICATION_DECISIONS, type ApplicationDecision } from '@uccn/domain';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { APPLICATION_DECISIONS, ENDORSEMENT_OUTCOMES, type ApplicationDecision, type EndorsementOutcome } from '@uccn/domain';
 
 /** `:applicationId` in a path: a bad id is a 400 naming it, not a lookup that finds nothing. */
 export class ApplicationParams {
@@ -26,6 +26,9 @@ export class EndorseApplicationRequest {
 
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'the national commission', example: 'Swedish National Commission for UNESCO' })
   @IsString() @Length(1, 200) by!: string;
+
+  @ApiPropertyOptional({ enum: [...ENDORSEMENT_OUTCOMES], description: '`not-endorsed`: not a suitable candidate (seed 003); the application ends there', example: 'endorsed' })
+  @IsOptional() @IsIn(ENDORSEMENT_OUTCOMES) outcome?: EndorsementOutcome;
 }
 
 /** `POST /api/admin/applications`: a city applies in a call (seed 003). */

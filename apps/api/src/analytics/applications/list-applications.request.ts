@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ApplicationStatus } from '@uccn/projections';
 import { PagingRequest } from '../../http/paging.request.js';
 
-const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'designated', 'not-designated'];
+const APPLICATION_STATUSES: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'not-endorsed', 'designated', 'not-designated'];
 
 export class ListApplicationsRequest extends PagingRequest {
   @ApiPropertyOptional({ type: 'integer', minimum: 2004, maximum: 9999, example: 2017 })

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { fieldCatalogue, fieldCatalogueQuery, FIELDS_READ_MODEL, ReadModels, type FieldDoc, type Known, type Lineage } from '@uccn/projections';
-import { MAX_PAGE_SIZE, type Page } from '../shared/page.js';
+import { wholeList, type Page } from '../shared/page.js';
 
 /** A field of the catalogue as the API gives it: the document without its id and lineage. */
 export type FieldItem = Omit<Known<FieldDoc>, 'id'>;
@@ -9,18 +9,14 @@ export type FieldItem = Omit<Known<FieldDoc>, 'id'>;
 /** The field catalogue, founding seven included, with the date each field opened. */
 export class ListFieldsQuery extends Query<Page<FieldItem>> {}
 
-/**
- * The catalogue is a handful of rows, so it is answered whole, in the list shape of DESIGN §3
- * (one page holding every field) for consistency with the other lists.
- */
+/** The catalogue is a handful of rows, so it is answered whole (in the list shape of DESIGN §3). */
 @QueryHandler(ListFieldsQuery)
 export class ListFieldsHandler implements IQueryHandler<ListFieldsQuery, Page<FieldItem>> {
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   async execute(): Promise<Page<FieldItem>> {
     const fields = await this.readModels.collection(FIELDS_READ_MODEL);
-    const items = fieldCatalogue(await fields.find(fieldCatalogueQuery())).map(fieldItem);
-    return { items, total: items.length, page: 1, limit: MAX_PAGE_SIZE };
+    return wholeList(fieldCatalogue(await fields.find(fieldCatalogueQuery())).map(fieldItem));
   }
 }
 

@@ -19,6 +19,9 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export const skipOf = ({ page, limit }: PageRequest) => (page - 1) * limit;
 
+/** A short list answered whole, in the list shape of the others: one page holding every item. */
+export const wholeList = <T>(items: readonly T[]): Page<T> => ({ items, total: items.length, page: 1, limit: MAX_PAGE_SIZE });
+
 /**
  * One page of a read model and the count over all pages, read together from the same generation.
  * `countFilter` is the find's filter unless the store counts the same rows faster by another one.

@@ -51,3 +51,29 @@ export interface Lineage {
   readonly lastEventId: string;
   readonly lastPosition: number;
 }
+
+/**
+ * The fields a document type declares, without `Document`'s index signature (under which `Omit`
+ * and `keyof` would see only `string`): what `Pick`, `Omit` and shape checks work on.
+ */
+export type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/** A document as the read store holds it: what the projection wrote, stamped with its lineage. */
+export type Stored<D extends Document> = D & Lineage;
+
+/**
+ * One collection of one projection, named once beside the document type its reducer writes there,
+ * so that a query reading it through `ReadModels.collection(ref)` gets that type without a cast.
+ * `doc` is never set: it only carries the type.
+ */
+export interface ReadModelRef<D extends Document> {
+  readonly projection: string;
+  readonly collection: string;
+  readonly doc?: D;
+}
+
+/** The typed reference to `collection` of `definition` (which must declare it). */
+export function readModel<D extends Document>(definition: ProjectionDefinition, collection: string): ReadModelRef<D> {
+  if (!(collection in definition.collections)) throw new Error(`${definition.name} declares no collection ${collection}`);
+  return { projection: definition.name, collection };
+}

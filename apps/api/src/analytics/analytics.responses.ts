@@ -1,5 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { QueryResult } from '@nestjs/cqrs';
+import type {
+  GetCityQuery,
+  GetSummaryQuery,
+  ListApplicationsQuery,
+  ListCitiesQuery,
+  ListFieldsQuery,
+  ListMeetingsQuery,
+  ListPartnershipsQuery,
+  ReportComplianceQuery,
+} from '@uccn/application';
 import { MEETING_FORMATS, MEETING_KINDS, REVIEW_OUTCOMES, WITHDRAWAL_REASONS } from '@uccn/domain';
+import { responsesMatch, type ItemOf, type ResponseMatches } from '../http/response-shape.js';
 
 /*
  * The analysts' answers as the OpenAPI document shows them: the read models' documents
@@ -386,3 +398,17 @@ export class PartnershipResponse extends WithLineage {
   @ApiProperty({ type: String, nullable: true, example: 'a transnational network of creative industry clusters in five Central European cities' })
   outcome!: string | null;
 }
+
+/* Each answer above is the query's result, field for field (see response-shape.ts). */
+responsesMatch<
+  [
+    ResponseMatches<FieldItemResponse, ItemOf<ListFieldsQuery>>,
+    ResponseMatches<SummaryResponse, QueryResult<GetSummaryQuery>>,
+    ResponseMatches<CityResponse, ItemOf<ListCitiesQuery>>,
+    ResponseMatches<CityResponse, QueryResult<GetCityQuery>>,
+    ResponseMatches<MeetingResponse, ItemOf<ListMeetingsQuery>>,
+    ResponseMatches<ComplianceItemResponse, ItemOf<ReportComplianceQuery>>,
+    ResponseMatches<ApplicationResponse, ItemOf<ListApplicationsQuery>>,
+    ResponseMatches<PartnershipResponse, ItemOf<ListPartnershipsQuery>>,
+  ]
+>();

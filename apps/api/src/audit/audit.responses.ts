@@ -1,4 +1,8 @@
+import type { QueryResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CityHistoryQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
+import type { ProjectionStatus } from '@uccn/projections';
+import { responsesMatch, type ResponseMatches } from '../http/response-shape.js';
 
 /* The auditors' answers as the OpenAPI document shows them, with examples from Lyon's history. */
 
@@ -236,3 +240,14 @@ export class RebuildAcceptedResponse {
   @ApiProperty({ description: 'the generation being built; it serves once it has caught up with the log', example: 2 })
   version!: number;
 }
+
+/* Each answer above is the query's result, field for field (see response-shape.ts). */
+responsesMatch<
+  [
+    ResponseMatches<EventPageResponse, QueryResult<ListEventsQuery>>,
+    ResponseMatches<CityHistoryResponse, QueryResult<CityHistoryQuery>>,
+    ResponseMatches<MembershipRegisterResponse, QueryResult<MembershipRegisterQuery>>,
+    ResponseMatches<LogVerificationResponse, QueryResult<VerifyLogQuery>>,
+    ResponseMatches<ProjectionStatusResponse, ProjectionStatus>,
+  ]
+>();

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CommandResult, Page } from '@uccn/application';
+import { responsesMatch, type ResponseMatches } from './response-shape.js';
 
 /*
  * Shapes shared by every route of the OpenAPI document. They describe answers and are never
@@ -66,3 +68,9 @@ export class PageMeta {
   @ApiProperty({ description: 'at most 500', example: 50 })
   limit!: number;
 }
+
+/*
+ * `replayed` is answered as the `Idempotent-Replayed` header, not in the body; `items` is described
+ * beside PageMeta by `page(Item)`, with the list's own item class.
+ */
+responsesMatch<[ResponseMatches<CommandAccepted, CommandResult, 'replayed'>, ResponseMatches<PageMeta, Page<never>, 'items'>]>();

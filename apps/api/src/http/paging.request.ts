@@ -12,4 +12,4 @@ export class PagingRequest {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;
 }
 
-export const pageOf = (query: PagingRequest): PageRequest => ({ page: query.page ?? 1, limit: query.limit ?? DEFAULT_PAGE_SIZE });
+export const pageOf = (query: PagingRequest, defaultLimit = DEFAULT_PAGE_SIZE): PageRequest => ({ page: query.page ?? 1, limit: query.limit ?? defaultLimit });

@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@uccn/event-store';
 import { envelope } from '../shared/event-envelope.js';
 import { anchorsIn, LOG_ANCHORS_STREAM } from './log-anchor.js';
 import { LogAnchorProcess } from './log-anchor.process.js';
-import { VerifyLogHandler } from './verify-log.handler.js';
+import { VerifyLogHandler } from './event-log.queries.js';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
 const context = { actor: 'secretariat-test', role: 'secretariat', correlationId: 'c-1' };

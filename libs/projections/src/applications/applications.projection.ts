@@ -1,6 +1,6 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { assertNever, type ApplicationDecision, type EndorsementOutcome } from '@uccn/domain';
-import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf } from '../shared/registry-event.js';
 
@@ -60,6 +60,9 @@ export const applicationsProjection: ProjectionDefinition = {
     }
   },
 };
+
+/** The query side's reference to applications, by submission date. */
+export const APPLICATIONS_READ_MODEL = readModel<ApplicationDoc>(applicationsProjection, APPLICATIONS);
 
 const write = (doc: ApplicationDoc): DocWrite => ({ collection: APPLICATIONS, id: doc.id, doc });
 

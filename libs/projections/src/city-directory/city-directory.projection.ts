@@ -1,6 +1,6 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
 import { assertNever, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
-import type { DocView, DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE } from '../shared/sentinels.js';
@@ -157,6 +157,9 @@ export const cityDirectoryProjection: ProjectionDefinition = {
     }
   },
 };
+
+/** The query side's reference to the directory of cities, one document a city. */
+export const CITIES_READ_MODEL = readModel<CityDirectoryDoc>(cityDirectoryProjection, CITIES);
 
 const current = (docs: DocView, cityId: string) => docs.get(CITIES, cityId) as CityDirectoryDoc | undefined;
 const write = (doc: CityDirectoryDoc): DocWrite => ({ collection: CITIES, id: doc.id, doc });

@@ -1,6 +1,6 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { FOUNDING_FIELDS, assertNever } from '@uccn/domain';
-import type { ProjectionDefinition } from '../projection.js';
+import { readModel, type ProjectionDefinition } from '../projection.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 
 export const FIELDS = 'fields';
@@ -47,6 +47,9 @@ export const fieldCatalogueProjection: ProjectionDefinition = {
   },
 };
 
+/** The query side's reference to the fields added by events (the founding seven are `FOUNDING_FIELD_DOCS`). */
+export const FIELDS_READ_MODEL = readModel<FieldDoc>(fieldCatalogueProjection, FIELDS);
+
 /** The stored part of the catalogue: every field added by an event, by opening date. */
 export const fieldCatalogueQuery = (): FindOptions => ({ sort: [['openedOn', 1]] });
 
@@ -54,8 +57,8 @@ export const fieldCatalogueQuery = (): FindOptions => ({ sort: [['openedOn', 1]]
  * The whole catalogue: the founding seven, then the added fields, by opening date then slug.
  * A stored field wins over a founding one of the same slug (the log is the record).
  */
-export function fieldCatalogue(stored: readonly Document[]): Document[] {
-  const byField = new Map<string, Document>(FOUNDING_FIELD_DOCS.map((f) => [f.id, f]));
+export function fieldCatalogue<D extends Document>(stored: readonly D[]): (D | FieldDoc)[] {
+  const byField = new Map<string, D | FieldDoc>(FOUNDING_FIELD_DOCS.map((f) => [f.id, f]));
   for (const doc of stored) byField.set(doc.id, doc);
   return [...byField.values()].sort(
     (a, b) => compare(String(a['openedOn']), String(b['openedOn'])) || compare(a.id, b.id),

@@ -1,6 +1,6 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { assertNever, yearOf, type MeetingFormat, type MeetingKind } from '@uccn/domain';
-import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf } from '../shared/registry-event.js';
 
@@ -113,6 +113,9 @@ export const meetingsProjection: ProjectionDefinition = {
     }
   },
 };
+
+/** The query side's reference to meetings, one document a meeting. */
+export const MEETINGS_READ_MODEL = readModel<MeetingDoc>(meetingsProjection, MEETINGS);
 
 const write = (doc: MeetingDoc): DocWrite => ({ collection: MEETINGS, id: doc.id, doc });
 

@@ -1,6 +1,6 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { assertNever } from '@uccn/domain';
-import type { ProjectionDefinition } from '../projection.js';
+import { readModel, type ProjectionDefinition } from '../projection.js';
 import { actorOf, eventOf, recordedAtOf, roleOf, type EventOfType } from '../shared/registry-event.js';
 
 export const HISTORY = 'history';
@@ -59,6 +59,9 @@ export const membershipHistoryProjection: ProjectionDefinition = {
     return [{ collection: HISTORY, id: doc.id, doc }];
   },
 };
+
+/** The query side's reference to every city's timeline, one document an event. */
+export const HISTORY_READ_MODEL = readModel<HistoryEntryDoc>(membershipHistoryProjection, HISTORY);
 
 function describe(event: HistoryEvent): { domainDate: string; summary: string } {
   switch (event.type) {

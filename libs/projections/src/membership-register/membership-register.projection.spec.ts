@@ -3,6 +3,7 @@ import { documentsOf, findDocuments, logOf, projectEvents, recorded, type Projec
 import {
   PERIODS,
   REGISTER_CITIES,
+  type PeriodDoc,
   membershipRegisterProjection,
   registerFindOptions,
   registerQuery,
@@ -84,7 +85,7 @@ describe('membership register projection', () => {
     });
 
     it('gives the register items in the shape of the response', () => {
-      const items = findDocuments(projected, PERIODS, registerFindOptions('2024-01-01')).map(toRegisterItem);
+      const items = (findDocuments(projected, PERIODS, registerFindOptions('2024-01-01')) as PeriodDoc[]).map(toRegisterItem);
       expect(items).toEqual([{ cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'literature', designatedOn: '2008-11-03' }]);
     });
   });

@@ -1,6 +1,6 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
 import { assertNever } from '@uccn/domain';
-import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { canonicalInstant, eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE, OPEN_INSTANT } from '../shared/sentinels.js';
@@ -118,6 +118,9 @@ export const membershipRegisterProjection: ProjectionDefinition = {
   },
 };
 
+/** The query side's reference to the bitemporal membership periods the register is read from. */
+export const PERIODS_READ_MODEL = readModel<PeriodDoc>(membershipRegisterProjection, PERIODS);
+
 /** Replaces the rows the new timeline contradicts and keeps those it confirms. */
 function revise(
   before: RegisterCityDoc | undefined,
@@ -233,15 +236,7 @@ export function registerFindOptions(asOf: string, knownAt?: string, page?: numbe
   return { filter: registerQuery(asOf, knownAt), sort: [['designatedOn', 1]], ...pageWindow(page, limit) };
 }
 
-export interface RegisterItem {
-  readonly cityId: string;
-  readonly name: string;
-  readonly country: string;
-  readonly field: string;
-  readonly designatedOn: string;
-}
+/** A row of the register: the city as it stood in the period, without the period's four bounds. */
+export type RegisterItem = Pick<PeriodDoc, 'cityId' | 'name' | 'country' | 'field' | 'designatedOn'>;
 
-export const toRegisterItem = (period: Document): RegisterItem => {
-  const p = period as PeriodDoc;
-  return { cityId: p.cityId, name: p.name, country: p.country, field: p.field, designatedOn: p.designatedOn };
-};
+export const toRegisterItem = ({ cityId, name, country, field, designatedOn }: PeriodDoc): RegisterItem => ({ cityId, name, country, field, designatedOn });

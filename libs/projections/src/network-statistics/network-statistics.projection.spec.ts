@@ -1,5 +1,8 @@
-import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
-import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary } from './network-statistics.projection.js';
+import { documentsOf, logOf, projectEvents, recorded, type ProjectedDocuments } from '../testing/project-events.js';
+import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary, type SummaryDoc } from './network-statistics.projection.js';
+
+/** The summary document as the projection wrote it (the store holds plain documents). */
+const summaryDocOf = (projected: ProjectedDocuments) => projected.get(SUMMARY)?.get(SUMMARY_ID) as SummaryDoc | undefined;
 
 const designated = (cityId: string, name: string, country: string, field: string, designatedOn: string) =>
   recorded('CityDesignated', { cityId, name, country, field, designatedOn });
@@ -26,7 +29,7 @@ describe('network statistics projection', () => {
   it('counts members, withdrawn cities and countries, by current field and by country', () => {
     const projected = projectEvents(networkStatisticsProjection, logOf(...network));
 
-    const summary = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+    const summary = toNetworkSummary(summaryDocOf(projected));
 
     expect(summary).toMatchObject({
       members: 5,
@@ -41,7 +44,7 @@ describe('network statistics projection', () => {
   it('gives every year from the first designation, with the network size at each year end', () => {
     const projected = projectEvents(networkStatisticsProjection, logOf(...network));
 
-    const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+    const { byYear } = toNetworkSummary(summaryDocOf(projected));
 
     const crafts = { 'crafts-and-folk-art': 1 };
     const withLyon = { ...crafts, 'media-arts': 1 };
@@ -72,7 +75,7 @@ describe('network statistics projection', () => {
     const rovaniemi = designated('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
     const projected = projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
 
-    const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
+    const { byYear } = toNetworkSummary(summaryDocOf(projected));
 
     const at = (year: number) => byYear.find((y) => y.year === year)?.byField;
     expect(at(2022)).toEqual({ 'crafts-and-folk-art': 1, gastronomy: 1, literature: 1, 'media-arts': 1, music: 1 });
@@ -104,13 +107,13 @@ describe('network statistics projection', () => {
       ),
     );
 
-    expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({ members: 5, withdrawn: 1 });
+    expect(toNetworkSummary(summaryDocOf(projected))).toMatchObject({ members: 5, withdrawn: 1 });
   });
 
   it('lets a country with no member left drop out of the count of countries', () => {
     const projected = projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
 
-    expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({
+    expect(toNetworkSummary(summaryDocOf(projected))).toMatchObject({
       countries: 4,
       byCountry: { FR: 1, PL: 2, SE: 1, US: 1 },
       byField: { 'crafts-and-folk-art': 1, gastronomy: 1, literature: 1, 'media-arts': 1, music: 1 },

@@ -1,6 +1,6 @@
 import type { Document } from '@uccn/read-store';
 import { assertNever, yearOf } from '@uccn/domain';
-import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { eventOf } from '../shared/registry-event.js';
 
 export const SUMMARY = 'summary';
@@ -128,6 +128,9 @@ export const networkStatisticsProjection: ProjectionDefinition = {
   },
 };
 
+/** The query side's reference to the network's counters, one document (`SUMMARY_ID`). */
+export const SUMMARY_READ_MODEL = readModel<SummaryDoc>(networkStatisticsProjection, SUMMARY);
+
 const writes = (summary: SummaryDoc, member: MemberDoc): DocWrite[] => [
   { collection: SUMMARY, id: SUMMARY_ID, doc: summary },
   { collection: MEMBERS, id: member.id, doc: member },
@@ -170,8 +173,8 @@ function yearSeries(summary: SummaryDoc): YearCount[] {
 }
 
 /** `GET /api/analytics/summary`: the response, from the one summary document (or none yet). */
-export function toNetworkSummary(doc: Document | null | undefined): NetworkSummary {
-  const s = (doc as SummaryDoc | null | undefined) ?? EMPTY_SUMMARY;
+export function toNetworkSummary(doc: SummaryDoc | null | undefined): NetworkSummary {
+  const s = doc ?? EMPTY_SUMMARY;
   return {
     members: s.members,
     withdrawn: s.withdrawn,

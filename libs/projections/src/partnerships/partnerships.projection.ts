@@ -1,6 +1,6 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { assertNever, type Partner } from '@uccn/domain';
-import type { DocWrite, ProjectionDefinition } from '../projection.js';
+import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf } from '../shared/registry-event.js';
 
@@ -76,6 +76,9 @@ export const partnershipsProjection: ProjectionDefinition = {
     }
   },
 };
+
+/** The query side's reference to partnerships, one document a partnership. */
+export const PARTNERSHIPS_READ_MODEL = readModel<PartnershipDoc>(partnershipsProjection, PARTNERSHIPS);
 
 const organisation = (p: Partner) => ({ name: p.name, country: p.country, cityId: p.cityId ?? null });
 const write = (doc: PartnershipDoc): DocWrite => ({ collection: PARTNERSHIPS, id: doc.id, doc });

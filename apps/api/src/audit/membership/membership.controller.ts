@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { MAX_PAGE_SIZE, MembershipRegisterQuery } from '@uccn/application';
 import { ApiArea, ApiRead } from '../../http/openapi.decorators.js';
+import { pageOf } from '../../http/paging.request.js';
 import { AUDIT, Roles } from '../../http/roles.decorator.js';
 import { MembershipRegisterResponse } from '../audit.responses.js';
 import { MembershipRequest } from './membership.request.js';
@@ -20,7 +21,6 @@ export class MembershipController {
     errors: [400],
   })
   register(@Query() query: MembershipRequest) {
-    const paging = { page: query.page ?? 1, limit: query.limit ?? MAX_PAGE_SIZE };
-    return this.queryBus.execute(new MembershipRegisterQuery(query.asOf, query.knownAt, paging));
+    return this.queryBus.execute(new MembershipRegisterQuery(query.asOf, query.knownAt, pageOf(query, MAX_PAGE_SIZE)));
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { MAX_PAGE_SIZE, type Page } from '@uccn/application';
+import { wholeList, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
 import { ProjectionsService } from '@uccn/runtime';
 import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
@@ -24,7 +24,6 @@ export class ProjectionsController {
     answer: page(ProjectionStatusResponse),
   })
   async list(): Promise<Page<ProjectionStatus>> {
-    const items = await this.projections.statuses();
-    return { items, total: items.length, page: 1, limit: MAX_PAGE_SIZE };
+    return wholeList(await this.projections.statuses());
   }
 }

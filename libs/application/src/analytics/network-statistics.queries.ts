@@ -1,7 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ReadModels, SUMMARY, SUMMARY_ID, toNetworkSummary, type NetworkSummary } from '@uccn/projections';
-import { GetSummaryQuery } from './get-summary.query.js';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ReadModels, SUMMARY_ID, SUMMARY_READ_MODEL, toNetworkSummary, type NetworkSummary } from '@uccn/projections';
+
+/** Members, withdrawn, countries; counts by field, by country and by year. */
+export class GetSummaryQuery extends Query<NetworkSummary> {}
 
 /** One document read by id: the projection keeps the counters, the query only shapes them. */
 @QueryHandler(GetSummaryQuery)
@@ -9,7 +11,7 @@ export class GetSummaryHandler implements IQueryHandler<GetSummaryQuery, Network
   constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   async execute(): Promise<NetworkSummary> {
-    const summary = await this.readModels.collection('network-statistics', SUMMARY);
+    const summary = await this.readModels.collection(SUMMARY_READ_MODEL);
     return toNetworkSummary(await summary.get(SUMMARY_ID));
   }
 }

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { calendarDateOf } from '@uccn/domain';
+import { canonicalInstant, PERIODS_READ_MODEL, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem, type RegisterItem } from '@uccn/projections';
+import { CLOCK, type Clock } from '../shared/clock.js';
+import { readPage, type Page, type PageRequest } from '../shared/page.js';
+
+/** The register as it stood on `asOf` (domain clock) as the system knew it at `knownAt` (recording clock). */
+export interface MembershipRegister extends Page<RegisterItem> {
+  readonly asOf: string;
+  readonly knownAt: string;
+}
+
+export class MembershipRegisterQuery extends Query<MembershipRegister> {
+  constructor(
+    /** default: today */
+    readonly asOf: string | undefined,
+    /** default: now */
+    readonly knownAt: string | undefined,
+    readonly paging: PageRequest,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Who was a member on a date, as known at an instant: a range query over the bitemporal periods
+ * (validFrom ≤ asOf < validTo and knownFrom ≤ knownAt < knownTo), no replay of the log.
+ */
+@QueryHandler(MembershipRegisterQuery)
+export class MembershipRegisterHandler implements IQueryHandler<MembershipRegisterQuery, MembershipRegister> {
+  constructor(
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ asOf: askedAsOf, knownAt: askedKnownAt, paging }: MembershipRegisterQuery): Promise<MembershipRegister> {
+    const now = this.clock.now();
+    const asOf = askedAsOf ?? calendarDateOf(now);
+    const knownAt = canonicalInstant(askedKnownAt ?? now.toISOString());
+    const periods = await this.readModels.collection(PERIODS_READ_MODEL);
+    const find = registerFindOptions(asOf, knownAt, paging.page, paging.limit);
+    const register = await readPage(periods, find, paging, registerCountFilter(asOf, knownAt));
+    return { asOf, knownAt, ...register, items: register.items.map(toRegisterItem) };
+  }
+}

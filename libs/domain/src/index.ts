@@ -1,4 +1,5 @@
 export * from './shared/calendar.js';
+export * from './shared/compare.js';
 export * from './shared/country.js';
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';

@@ -3,6 +3,7 @@ export * from './shared/compare.js';
 export * from './shared/country.js';
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
+export * from './shared/error-message.js';
 export * from './shared/event-metadata.js';
 export * from './shared/slug.js';
 export * from './shared/validation.js';

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { designationFromDecision, DomainError, type ApplicationDecided } from '@uccn/domain';
+import { designationFromDecision, DomainError, messageOf, type ApplicationDecided } from '@uccn/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
 import type { Clock } from '../shared/clock.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { designateCity } from '../cities/designate-city.handler.js';
 import { toDomainEvent } from '../shared/load-stream.js';
-import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
+import { runWithBackoff } from '../shared/run-with-backoff.js';
 
 /** The process's name: its actor in the city events it appends, and its checkpoint's name. */
 export const DESIGNATION_PROCESS = 'designation-process';

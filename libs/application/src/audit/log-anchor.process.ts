@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DomainEvent } from '@uccn/domain';
+import { messageOf, type DomainEvent } from '@uccn/domain';
 import { WrongExpectedRevision, type EventStore, type Subscription } from '@uccn/event-store';
 import type { Clock } from '../shared/clock.js';
 import { envelope } from '../shared/event-envelope.js';
 import { streamTip } from '../shared/load-stream.js';
-import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
+import { runWithBackoff } from '../shared/run-with-backoff.js';
 import { anchorsIn, EMPTY_LOG_HASH, LOG_ANCHORED, LOG_ANCHORS_STREAM, rollLogHash, type LogAnchor } from './log-anchor.js';
 
 /** The process's name: the actor of the anchors it appends. */

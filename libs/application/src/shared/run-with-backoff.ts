@@ -27,5 +27,3 @@ export async function runWithBackoff(run: () => Promise<void>, options: BackoffO
     }
   }
 }
-
-export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

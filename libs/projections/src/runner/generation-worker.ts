@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { messageOf } from '@uccn/domain';
 import type { EventStore, Subscription } from '@uccn/event-store';
 import type { DocumentChange, ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
@@ -63,7 +64,7 @@ export class GenerationWorker {
         if (reachedFailure || this.stopped) return;
       } catch (error) {
         if (this.stopped) return;
-        this.deps.log(`projection ${this.definition.name} v${this.generation}: ${errorMessage(error)}; retrying in ${backoff} ms`);
+        this.deps.log(`projection ${this.definition.name} v${this.generation}: ${messageOf(error)}; retrying in ${backoff} ms`);
         this.state = 'failed';
         await this.recordStatus(errorRecord(error, null)).catch(() => {});
         await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => {});
@@ -136,12 +137,10 @@ export class GenerationWorker {
 
 function errorRecord(error: unknown, failure: ProjectionFailure | null): ProjectionError {
   return {
-    message: errorMessage(error),
+    message: messageOf(error),
     position: failure ? failure.event.position : null,
     eventId: failure ? failure.event.id : null,
     eventType: failure ? failure.event.type : null,
     at: new Date().toISOString(),
   };
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

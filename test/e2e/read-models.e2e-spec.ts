@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { compare } from '@uccn/domain';
 import { ALL_PROJECTIONS } from '@uccn/projections';
 import { EVENTS_FILE } from '@uccn/runtime';
 import { eventually } from './support/http-client.js';
@@ -72,7 +73,7 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   lastPosition: expect.any(Number),
 });
 
-const byCityId = <T extends { cityId: string }>(items: readonly T[]) => [...items].sort((a, b) => (a.cityId < b.cityId ? -1 : 1));
+const byCityId = <T extends { cityId: string }>(items: readonly T[]) => [...items].sort((a, b) => compare(a.cityId, b.cityId));
 const registerRow = (c: ReturnType<typeof city>, field = c.field) => ({ cityId: c.cityId, name: c.name, country: c.country, field, designatedOn: c.designatedOn });
 
 describe('the read side over HTTP: analytics and audit from the projections', () => {

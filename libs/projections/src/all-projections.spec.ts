@@ -1,4 +1,4 @@
-import { isRegistryEventType } from '@uccn/domain';
+import { compare, isRegistryEventType } from '@uccn/domain';
 import type { RecordedEvent } from '@uccn/event-store';
 import { assertCollectionName, assertFieldPath, SqliteReadStore, type Document, type ReadStore } from '@uccn/read-store';
 import { ALL_PROJECTIONS } from './all-projections.js';
@@ -111,4 +111,4 @@ function helperDocuments(projected: ProjectedDocuments): Record<string, Document
   return Object.fromEntries([...projected.keys()].map((collection) => [collection, documentsOf(projected, collection)]));
 }
 
-const sortById = (docs: Document[]) => [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const sortById = (docs: Document[]) => [...docs].sort((a, b) => compare(a.id, b.id));

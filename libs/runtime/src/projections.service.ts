@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
-import { EVENT_STORE, EventStoreUnavailable, type EventStore } from '@uccn/event-store';
+import { messageOf } from '@uccn/domain';
+import { EVENT_STORE, EventStoreUnavailable, retryWithBackoff, type EventStore } from '@uccn/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, readProjectionStatuses, type ProjectionStatus } from '@uccn/projections';
 import { READ_STORE, ReadStoreUnavailable, type ReadStore } from '@uccn/read-store';
 
@@ -18,7 +18,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
   readonly runner: ProjectionRunner | null;
   /** settles once the runner has started (or the process is stopping) */
   private started: Promise<void> = Promise.resolve();
-  private stopping = false;
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
@@ -42,13 +42,13 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
       await runner.start();
     } catch (error) {
       if (!isStoreOutage(error)) throw error;
-      this.logger.warn(`projections wait for the stores: ${(error as Error).message}`);
+      this.logger.warn(`projections wait for the stores: ${messageOf(error)}`);
       this.started = this.startWhenStoresAnswer(runner);
     }
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
+    this.stopping.abort();
     await this.started;
     await this.runner?.stop();
   }
@@ -64,20 +64,13 @@ export class ProjectionsService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async startWhenStoresAnswer(runner: ProjectionRunner): Promise<void> {
-    for (let wait = FIRST_RETRY_MS; !this.stopping; wait = Math.min(wait * 2, LONGEST_RETRY_MS)) {
-      await sleep(wait);
-      if (this.stopping) return;
-      try {
-        await runner.start();
-        this.logger.log('projections started: the stores answer again');
-        return;
-      } catch (error) {
-        if (!isStoreOutage(error)) {
-          this.logger.error(`projections cannot start: ${(error as Error).message}`);
-          return;
-        }
-      }
-    }
+    const start = async () => {
+      await runner.start();
+      this.logger.log('projections started: the stores answer again');
+    };
+    // the first attempt was onApplicationBootstrap's: wait before the next; a bug is not waited out
+    const retrying = { firstDelayMs: FIRST_RETRY_MS, maxDelayMs: LONGEST_RETRY_MS, failedBefore: 1, retryable: isStoreOutage, signal: this.stopping.signal };
+    await retryWithBackoff(start, retrying).catch((error: unknown) => this.logger.error(`projections cannot start: ${messageOf(error)}`));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Logger, NotFoundException, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { messageOf } from '@uccn/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DASHBOARD_CSP, loadDashboardFiles, type DashboardFile } from './dashboard-files.js';
 
@@ -18,7 +19,7 @@ export class DashboardController {
       this.files = loadDashboardFiles();
     } catch (error) {
       // the API serves without its dashboard rather than not at all
-      new Logger(DashboardController.name).warn(`the dashboard is not served: ${(error as Error).message}`);
+      new Logger(DashboardController.name).warn(`the dashboard is not served: ${messageOf(error)}`);
       this.files = new Map();
     }
   }

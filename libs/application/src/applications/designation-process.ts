@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { designationFromDecision, DomainError, type ApplicationDecided } from '@uccn/domain';
-import type { EventStore, RecordedEvent, Subscription } from '@uccn/event-store';
+import { designationFromDecision, DomainError, messageOf, type ApplicationDecided } from '@uccn/domain';
+import { LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
 import type { Clock } from '../shared/clock.js';
 import type { CommandContext } from '../shared/command-context.js';
 import { executeCommand } from '../commands/registry-command.js';
 import { toDomainEvent } from '../shared/load-stream.js';
-import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 
 /** The process's name: its actor in the city events it appends, and its checkpoint's name. */
 export const DESIGNATION_PROCESS = 'designation-process';
@@ -66,10 +65,7 @@ export interface DesignationProcessOptions {
  * is acknowledged: a crash in between replays the decision, and the replay is a no-op.
  */
 export class DesignationProcess {
-  private subscription: Subscription | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-  private readonly abort = new AbortController();
+  private readonly following: LogFollower;
   private readonly log: (message: string) => void;
   /** the last checkpointed position */
   position = 0;
@@ -80,70 +76,51 @@ export class DesignationProcess {
     private readonly options: DesignationProcessOptions = {},
   ) {
     this.log = options.log ?? (() => {});
+    this.following = new LogFollower({
+      resume: async () => {
+        await deps.reads.ensureCollection(DESIGNATION_OUTCOMES, [['cityId']]);
+        this.position = (await deps.reads.getCheckpoint(DESIGNATION_PROCESS)) ?? 0;
+        return this.position;
+      },
+      subscribe: (after) => deps.events.subscribeToAll({ after, batchSize: options.batchSize ?? 500 }),
+      // A stop waits for the batch under way, so no acknowledged designation goes unrecorded.
+      handle: (batch) => this.followBatch(batch),
+      onRetry: (error, retryInMs) => {
+        this.lastError = messageOf(error);
+        this.log(`designation process: ${this.lastError}; starting again from position ${this.position} in ${retryInMs} ms`);
+      },
+      backoff: { firstDelayMs: options.retryDelayMs },
+    });
   }
 
   start(): void {
-    if (this.stopped) throw new Error('a stopped designation process cannot be started again; create a new one');
-    this.running ??= this.runWithRetries();
+    if (this.following.stopped) throw new Error('a stopped designation process cannot be started again; create a new one');
+    this.following.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.abort.abort();
-    await this.subscription?.close();
-    await this.running;
+  stop(): Promise<void> {
+    return this.following.stop();
   }
 
   /** Resolves once the checkpoint has reached `position` (or the process has stopped). */
   async waitForPosition(position: number): Promise<void> {
-    while (!this.stopped && this.position < position) await sleep(5);
+    while (!this.following.stopped && this.position < position) await sleep(5);
   }
 
-  private runWithRetries(): Promise<void> {
-    return runWithBackoff(() => this.run(), {
-      isStopped: () => this.stopped,
-      signal: this.abort.signal,
-      ...(this.options.retryDelayMs === undefined ? {} : { firstDelayMs: this.options.retryDelayMs }),
-      onError: (error, retryInMs) => {
-        this.lastError = messageOf(error);
-        this.log(`designation process: ${this.lastError}; starting again from position ${this.position} in ${retryInMs} ms`);
-      },
-    });
-  }
-
-  private async run(): Promise<void> {
-    const { events, reads } = this.deps;
-    await reads.ensureCollection(DESIGNATION_OUTCOMES, [['cityId']]);
-    this.position = (await reads.getCheckpoint(DESIGNATION_PROCESS)) ?? 0;
-    if (this.stopped) return;
-    const subscription = events.subscribeToAll({ after: this.position, batchSize: this.options.batchSize ?? 500 });
-    this.subscription = subscription;
-    try {
-      await this.followAll(subscription);
-    } finally {
-      await subscription.close();
+  private async followBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    const changes: DocumentChange[] = [];
+    for (const recorded of batch) {
+      if (recorded.type !== 'ApplicationDecided') continue;
+      const outcome = await this.follow(recorded);
+      if (!outcome) continue;
+      changes.push({ collection: DESIGNATION_OUTCOMES, id: outcome.id, doc: outcome });
+      await this.options.afterDesignation?.(outcome);
     }
-  }
-
-  private async followAll(subscription: Subscription): Promise<void> {
-    const { reads } = this.deps;
-    for await (const batch of subscription) {
-      const changes: DocumentChange[] = [];
-      for (const recorded of batch) {
-        if (recorded.type !== 'ApplicationDecided') continue;
-        const outcome = await this.follow(recorded);
-        if (!outcome) continue;
-        changes.push({ collection: DESIGNATION_OUTCOMES, id: outcome.id, doc: outcome });
-        await this.options.afterDesignation?.(outcome);
-      }
-      const last = batch.at(-1);
-      if (!last) continue;
-      await reads.commit({ changes, checkpoint: { name: DESIGNATION_PROCESS, position: last.position } });
-      this.position = last.position;
-      this.lastError = null;
-      // A stop waits for the batch under way, so no acknowledged designation goes unrecorded.
-      if (this.stopped) break;
-    }
+    const last = batch.at(-1);
+    if (!last) return;
+    await this.deps.reads.commit({ changes, checkpoint: { name: DESIGNATION_PROCESS, position: last.position } });
+    this.position = last.position;
+    this.lastError = null;
   }
 
   /** The designation a decision calls for, through the write path; null for `not-designated`. */

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DomainEvent } from '@uccn/domain';
-import { WrongExpectedRevision, type EventStore, type Subscription } from '@uccn/event-store';
+import { messageOf, type DomainEvent } from '@uccn/domain';
+import { LogFollower, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import type { Clock } from '../shared/clock.js';
 import { envelope } from '../shared/event-envelope.js';
 import { streamTip } from '../shared/load-stream.js';
-import { messageOf, runWithBackoff } from '../shared/run-with-backoff.js';
 import { anchorsIn, EMPTY_LOG_HASH, LOG_ANCHORED, LOG_ANCHORS_STREAM, rollLogHash, type LogAnchor } from './log-anchor.js';
 
 /** The process's name: the actor of the anchors it appends. */
@@ -26,11 +25,16 @@ export interface LogAnchorOptions {
  * stream is appended at an expected revision, and the loser re-reads and goes on.
  */
 export class LogAnchorProcess {
-  private subscription: Subscription | null = null;
-  private running: Promise<void> | null = null;
+  private readonly following = new LogFollower({
+    resume: async () => {
+      await this.loadNewestAnchor();
+      return this.rolled.position;
+    },
+    subscribe: (after) => this.deps.events.subscribeToAll({ after, batchSize: this.options.batchSize ?? 500 }),
+    handle: (batch) => this.roll(batch),
+    onRetry: (error, retryInMs) => this.options.log?.(`log anchor process: ${messageOf(error)}; starting again in ${retryInMs} ms`),
+  });
   private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  private readonly abort = new AbortController();
   /** the digest of the log up to `position` */
   private rolled = { position: 0, events: 0, logHash: EMPTY_LOG_HASH };
   /** events rolled since the newest anchor, anchors not counted */
@@ -50,21 +54,18 @@ export class LogAnchorProcess {
   }
 
   start(): void {
-    this.running ??= this.runWithRetries();
+    this.following.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
-    await this.subscription?.close();
-    await this.running;
+    await this.following.stop();
     await this.anchoring;
   }
 
   /** Resolves once the digest has rolled up to `position` (or the process has stopped). */
   async waitForPosition(position: number): Promise<void> {
-    while (!this.stopped && this.rolled.position < position) await sleep(5);
+    while (!this.following.stopped && this.rolled.position < position) await sleep(5);
   }
 
   /** Anchors now whatever is not yet covered (also what the timer does). */
@@ -75,32 +76,13 @@ export class LogAnchorProcess {
     return this.anchoring;
   }
 
-  private runWithRetries(): Promise<void> {
-    return runWithBackoff(() => this.run(), {
-      isStopped: () => this.stopped,
-      signal: this.abort.signal,
-      onError: (error, retryInMs) => this.options.log?.(`log anchor process: ${messageOf(error)}; starting again in ${retryInMs} ms`),
-    });
-  }
-
-  private async run(): Promise<void> {
-    await this.loadNewestAnchor();
-    if (this.stopped) return;
-    const subscription = this.deps.events.subscribeToAll({ after: this.rolled.position, batchSize: this.options.batchSize ?? 500 });
-    this.subscription = subscription;
-    try {
-      for await (const batch of subscription) {
-        for (const event of batch) {
-          this.rolled = { position: event.position, events: this.rolled.events + 1, logHash: rollLogHash(this.rolled.logHash, event) };
-          if (event.type !== LOG_ANCHORED) this.uncovered += 1;
-        }
-        if (this.uncovered >= this.everyEvents) await this.anchorNow();
-        else if (this.uncovered > 0 && !this.timer) this.timer = setTimeout(() => void this.anchorNow(), this.maxDelayMs);
-        if (this.stopped) break;
-      }
-    } finally {
-      await subscription.close();
+  private async roll(batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      this.rolled = { position: event.position, events: this.rolled.events + 1, logHash: rollLogHash(this.rolled.logHash, event) };
+      if (event.type !== LOG_ANCHORED) this.uncovered += 1;
     }
+    if (this.uncovered >= this.everyEvents) await this.anchorNow();
+    else if (this.uncovered > 0 && !this.timer) this.timer = setTimeout(() => void this.anchorNow(), this.maxDelayMs);
   }
 
   private async loadNewestAnchor(): Promise<void> {

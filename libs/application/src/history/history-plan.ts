@@ -1,4 +1,4 @@
-import { FOUNDING_FIELDS, SLUG_MAX_LENGTH, type CalendarDate, type MeetingFormat } from '@uccn/domain';
+import { compare, FOUNDING_FIELDS, SLUG_MAX_LENGTH, type CalendarDate, type MeetingFormat } from '@uccn/domain';
 import type { PayloadFor, RegistryCommandType } from '../commands/registry-command.js';
 import {
   ASSUMPTIONS,
@@ -126,7 +126,7 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
     }
   }
   // chronological, so the log reads as the network grew; the sort is stable, rows keep file order
-  return steps.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order)).map((s) => s.step);
+  return steps.sort((a, b) => compare(a.date, b.date) || a.order - b.order).map((s) => s.step);
 }
 
 /** Fields beyond the founding seven, each opening on the day of its first designation (or change) into it. */
@@ -221,7 +221,7 @@ function planConferences(rows: readonly HistoryConference[], cityRows: readonly 
     };
     return { startsOn, steps: [schedule, hosted] };
   });
-  return planned.sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0)).flatMap((p) => p.steps);
+  return planned.sort((a, b) => compare(a.startsOn, b.startsOn)).flatMap((p) => p.steps);
 }
 
 function conferenceDates(row: HistoryConference): { startsOn: CalendarDate; endsOn: CalendarDate; assumption?: AssumptionId } {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Decider, DomainEvent } from '@uccn/domain';
-import { WrongExpectedRevision, type EventStore } from '@uccn/event-store';
+import { backoffDelay, WrongExpectedRevision, type EventStore } from '@uccn/event-store';
 import { replayFromLog } from '../idempotency/idempotency.js';
 import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
 import type { Clock } from './clock.js';
@@ -14,7 +14,7 @@ import { loadStream } from './load-stream.js';
  * within a few rounds, because the jitter spreads their retries out.
  */
 export const MAX_ATTEMPTS = 30;
-const backoffMs = (attempt: number) => Math.random() * Math.min(100, 2 ** attempt);
+const backoffMs = (attempt: number) => backoffDelay(attempt, { firstDelayMs: 2, maxDelayMs: 100, jitter: 'full' });
 
 export interface CommandDeps {
   readonly store: EventStore;

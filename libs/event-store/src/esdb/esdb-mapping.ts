@@ -16,6 +16,7 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { messageOf } from '@uccn/domain';
 import {
   EventStoreUnavailable,
   type ExpectedRevision,
@@ -127,8 +128,7 @@ export function toPortError(error: unknown, context: { streamId: string; expecte
   if (error instanceof EventStoreUnavailable || error instanceof WrongExpectedRevision) return error;
   if (isUnavailableError(error)) {
     const what = typeof context === 'string' ? context : `append to ${context.streamId}`;
-    const reason = error instanceof Error ? error.message : String(error);
-    return new EventStoreUnavailable(`EventStoreDB unavailable during ${what}: ${reason}`, { cause: error });
+    return new EventStoreUnavailable(`EventStoreDB unavailable during ${what}: ${messageOf(error)}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '@uccn/domain';
 import { EventStoreUnavailable } from '../event-store.port.js';
 
 /** SQLite result codes that mean "the storage cannot serve us right now", not "bad request". */
@@ -25,6 +26,5 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Storage failures become EventStoreUnavailable; anything else is passed through unchanged. */
 export function toStoreError(error: unknown, doing: string): unknown {
   if (error instanceof EventStoreUnavailable || !isStorageFailure(error)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new EventStoreUnavailable(`SQLite event store cannot ${doing}: ${detail}`, { cause: error });
+  return new EventStoreUnavailable(`SQLite event store cannot ${doing}: ${messageOf(error)}`, { cause: error });
 }

@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
-import { assertNever, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
+import { assertNever, compare, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
 import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
@@ -163,7 +163,6 @@ export const CITIES_READ_MODEL = readModel<CityDirectoryDoc>(cityDirectoryProjec
 
 const current = (docs: DocView, cityId: string) => docs.get(CITIES, cityId) as CityDirectoryDoc | undefined;
 const write = (doc: CityDirectoryDoc): DocWrite => ({ collection: CITIES, id: doc.id, doc });
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface CityDirectoryFilter {
   readonly field?: string;

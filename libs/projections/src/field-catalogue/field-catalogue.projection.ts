@@ -1,5 +1,5 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { FOUNDING_FIELDS, assertNever } from '@uccn/domain';
+import { FOUNDING_FIELDS, assertNever, compare } from '@uccn/domain';
 import { readModel, type ProjectionDefinition } from '../projection.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 
@@ -64,5 +64,3 @@ export function fieldCatalogue<D extends Document>(stored: readonly D[]): (D | F
     (a, b) => compare(String(a['openedOn']), String(b['openedOn'])) || compare(a.id, b.id),
   );
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
-import { assertNever } from '@uccn/domain';
+import { assertNever, compare } from '@uccn/domain';
 import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { canonicalInstant, eventOf, recordedAtOf } from '../shared/registry-event.js';
@@ -199,7 +199,6 @@ const facts = (doc: RegisterCityDoc): RegisterCityFacts => ({
 });
 
 const sameSegment = (a: Segment, b: Segment) => a.field === b.field && a.validFrom === b.validFrom && a.validTo === b.validTo;
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * `GET /api/audit/membership?asOf&knownAt`: the periods in force on `asOf` as the system knew

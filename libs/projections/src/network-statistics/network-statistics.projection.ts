@@ -1,5 +1,5 @@
 import type { Document } from '@uccn/read-store';
-import { assertNever, yearOf } from '@uccn/domain';
+import { assertNever, compare, yearOf } from '@uccn/domain';
 import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { eventOf } from '../shared/registry-event.js';
 
@@ -143,7 +143,7 @@ function add(counts: Readonly<Record<string, number>>, key: string, delta: numbe
   if (n === 0) delete next[key];
   // a spread keeps the keys' order: only a new key needs sorting (a rebuild calls this per event)
   if (key in counts) return next;
-  return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(next).sort(([a], [b]) => compare(a, b)));
 }
 
 /** Adds to one field's counter of one year. */
@@ -166,7 +166,7 @@ function yearSeries(summary: SummaryDoc): YearCount[] {
     const designated = summary.designatedByYear[year] ?? 0;
     cumulative += designated - (summary.withdrawnByYear[year] ?? 0);
     for (const [field, delta] of Object.entries(summary.fieldDeltasByYear[year] ?? {})) held.set(field, (held.get(field) ?? 0) + delta);
-    const byField = [...held].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const byField = [...held].filter(([, n]) => n !== 0).sort(([a], [b]) => compare(a, b));
     byYear.push({ year, designated, cumulative, byField: Object.fromEntries(byField) });
   }
   return byYear;

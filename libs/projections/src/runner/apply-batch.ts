@@ -1,3 +1,4 @@
+import { messageOf } from '@uccn/domain';
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
 import type { DocRef, DocWrite, ProjectionDefinition } from '../projection.js';
@@ -11,7 +12,7 @@ export class ProjectionFailure extends Error {
     readonly event: RecordedEvent,
     override readonly cause: unknown,
   ) {
-    super(`${projection} failed on ${event.type} at position ${event.position}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`${projection} failed on ${event.type} at position ${event.position}: ${messageOf(cause)}`);
   }
 }
 

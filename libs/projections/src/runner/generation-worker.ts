@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { EventStore, Subscription } from '@uccn/event-store';
+import { messageOf } from '@uccn/domain';
+import { LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import type { DocumentChange, ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { applyBatch, ProjectionFailure } from './apply-batch.js';
@@ -23,10 +23,16 @@ export interface WorkerDeps {
  * retried with back-off, from the last checkpoint, so nothing is lost or applied twice.
  */
 export class GenerationWorker {
-  private subscription: Subscription | null = null;
-  private stopped = false;
-  private readonly stopping = new AbortController();
-  private done: Promise<void> | null = null;
+  private readonly following = new LogFollower({
+    resume: () => this.resume(),
+    subscribe: (after) => this.deps.feed.subscribe(after, this.deps.batchSize),
+    handle: (batch) => this.apply(batch),
+    onRetry: async (error, retryInMs) => {
+      this.deps.log(`projection ${this.definition.name} v${this.generation}: ${messageOf(error)}; retrying in ${retryInMs} ms`);
+      this.state = 'failed';
+      await this.recordStatus(errorRecord(error, null)).catch(() => {});
+    },
+  });
   position = 0;
   state: ProjectionState = 'catching-up';
   /** a reducer threw: the generation stays at the event before it until the process restarts */
@@ -44,37 +50,17 @@ export class GenerationWorker {
   ) {}
 
   start(): void {
-    this.done ??= this.runWithRetries();
+    this.following.start();
   }
 
   /** Resolves once no batch is being applied any more, and none will be. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping.abort();
-    await this.subscription?.close();
-    await this.done;
+  stop(): Promise<void> {
+    return this.following.stop();
   }
 
-  private async runWithRetries(): Promise<void> {
-    let backoff = 250;
-    while (!this.stopped) {
-      try {
-        const reachedFailure = await this.run();
-        if (reachedFailure || this.stopped) return;
-      } catch (error) {
-        if (this.stopped) return;
-        this.deps.log(`projection ${this.definition.name} v${this.generation}: ${errorMessage(error)}; retrying in ${backoff} ms`);
-        this.state = 'failed';
-        await this.recordStatus(errorRecord(error, null)).catch(() => {});
-        await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => {});
-        backoff = Math.min(backoff * 2, 30_000);
-      }
-    }
-  }
-
-  /** Returns true when a reducer failed: the generation stops for good at that event. */
-  private async run(): Promise<boolean> {
-    const { events, store, batchSize, feed } = this.deps;
+  /** From the stored checkpoint: answers the position to follow the log after. */
+  private async resume(): Promise<number> {
+    const { events, store } = this.deps;
     const { definition, generation } = this;
     await store.ensureCollection(STATUS_COLLECTION);
     this.position = (await store.getCheckpoint(checkpointName(definition.name, generation))) ?? 0;
@@ -85,35 +71,33 @@ export class GenerationWorker {
     this.state = atHead ? 'live' : 'catching-up';
     await this.recordStatus(null);
     if (atHead) await this.afterBatch(this);
+    return this.position;
+  }
 
-    // checked in the same turn as the subscription is opened: a stop() that came during the
-    // awaits above found no subscription to close, and a live one would never end on its own
-    if (this.stopped) return false;
-    this.subscription = feed.subscribe(this.position, batchSize);
-    for await (const batch of this.subscription) {
-      if (this.stopped) break;
-      const outcome = await applyBatch(definition, generation, batch, store, this.position);
-      const status = outcome.failure ? this.statusChange('failed', errorRecord(outcome.failure.cause, outcome.failure)) : null;
-      await store.commit({
-        changes: status ? [...outcome.changes, status] : outcome.changes,
-        checkpoint: { name: checkpointName(definition.name, generation), position: outcome.position },
-      });
-      this.position = outcome.position;
-      if (outcome.failure) {
-        this.state = 'failed';
-        this.halted = true;
-        this.deps.log(outcome.failure.message);
-        return true;
-      }
-      // a full last batch says nothing about being at the head: ask the log then
-      if (this.state !== 'live' && (batch.length < batchSize || this.position >= (await events.headPosition()))) {
-        await this.ensureCollections('with-indexes');
-        this.state = 'live';
-        await this.recordStatus(null);
-      }
-      await this.afterBatch(this);
+  /** One batch's documents and checkpoint as one unit of work; `halt` when a reducer failed. */
+  private async apply(batch: readonly RecordedEvent[]): Promise<void | 'halt'> {
+    const { events, store, batchSize } = this.deps;
+    const { definition, generation } = this;
+    const outcome = await applyBatch(definition, generation, batch, store, this.position);
+    const status = outcome.failure ? this.statusChange('failed', errorRecord(outcome.failure.cause, outcome.failure)) : null;
+    await store.commit({
+      changes: status ? [...outcome.changes, status] : outcome.changes,
+      checkpoint: { name: checkpointName(definition.name, generation), position: outcome.position },
+    });
+    this.position = outcome.position;
+    if (outcome.failure) {
+      this.state = 'failed';
+      this.halted = true;
+      this.deps.log(outcome.failure.message);
+      return 'halt';
     }
-    return false;
+    // a full last batch says nothing about being at the head: ask the log then
+    if (this.state !== 'live' && (batch.length < batchSize || this.position >= (await events.headPosition()))) {
+      await this.ensureCollections('with-indexes');
+      this.state = 'live';
+      await this.recordStatus(null);
+    }
+    await this.afterBatch(this);
   }
 
   private async ensureCollections(indexing: 'with-indexes' | 'without-indexes'): Promise<void> {
@@ -136,12 +120,10 @@ export class GenerationWorker {
 
 function errorRecord(error: unknown, failure: ProjectionFailure | null): ProjectionError {
   return {
-    message: errorMessage(error),
+    message: messageOf(error),
     position: failure ? failure.event.position : null,
     eventId: failure ? failure.event.id : null,
     eventType: failure ? failure.event.type : null,
     at: new Date().toISOString(),
   };
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, FindOptions, RangeCondition, Scalar } from '@uccn/read-store';
-import { SCHEMA_VERSIONS, type RegistryEventType } from '@uccn/domain';
+import { compare, SCHEMA_VERSIONS, type RegistryEventType } from '@uccn/domain';
 import type { DocView, ProjectionDefinition } from '../projection.js';
 import type { EventOfType } from '../shared/registry-event.js';
 
@@ -48,7 +48,7 @@ const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 /** The documents of one collection, in id order, for exact assertions. */
 export function documentsOf(projected: ProjectedDocuments, collection: string): Document[] {
-  return [...(projected.get(collection)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...(projected.get(collection)?.values() ?? [])].sort((a, b) => compare(a.id, b.id));
 }
 
 export interface RecordedOptions {

@@ -1,3 +1,4 @@
+import { compare } from '@uccn/domain';
 import type { Document, ReadStore } from '../read-store.port.js';
 
 /**
@@ -29,7 +30,7 @@ export function describeReadStoreConformance(
       checkpoints.push(name);
       return name;
     };
-    const byId = (docs: readonly Document[]): Document[] => [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const byId = (docs: readonly Document[]): Document[] => [...docs].sort((a, b) => compare(a.id, b.id));
     const ids = (docs: readonly Document[]): string[] => docs.map((d) => d.id);
 
     beforeAll(async () => {
@@ -373,7 +374,7 @@ export function describeReadStoreConformance(
         const filtered = ids(await store.find(c, { filter: { bucket: 2 }, sort: [['at', -1]], skip: 3, limit: 4 }));
         const expected = docs
           .filter((d) => d.bucket === 2)
-          .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.id < b.id ? -1 : 1))
+          .sort((a, b) => compare(b.at, a.at) || compare(a.id, b.id))
           .slice(3, 7)
           .map((d) => d.id);
         expect(filtered).toEqual(expected);

@@ -21,6 +21,7 @@ import {
   MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
+import { messageOf } from '@uccn/domain';
 import {
   assertCollectionName,
   type Document,
@@ -297,8 +298,7 @@ function isUnavailable(error: unknown): boolean {
 function toPortError(error: unknown, what: string): Error {
   if (error instanceof ReadStoreUnavailable) return error;
   if (isUnavailable(error)) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new ReadStoreUnavailable(`MongoDB unavailable during ${what}: ${reason}`, { cause: error });
+    return new ReadStoreUnavailable(`MongoDB unavailable during ${what}: ${messageOf(error)}`, { cause: error });
   }
   if (error instanceof MongoServerError && error.code === ILLEGAL_OPERATION && /replica set|mongos/i.test(error.message)) {
     return new Error(

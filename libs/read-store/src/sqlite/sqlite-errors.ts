@@ -1,3 +1,4 @@
+import { messageOf } from '@uccn/domain';
 import { ReadStoreUnavailable } from '../read-store.port.js';
 
 /** Result codes (extended codes share the prefix) that mean the disk, not the caller, is at fault. */
@@ -7,7 +8,6 @@ const UNAVAILABLE_CODES = ['SQLITE_READONLY', 'SQLITE_FULL', 'SQLITE_IOERR', 'SQ
 // is not the realm of code running inside a jest sandbox.
 interface ErrorLike {
   readonly name?: unknown;
-  readonly message?: unknown;
   readonly code?: unknown;
 }
 
@@ -16,24 +16,19 @@ function sqliteCode(error: unknown): string | undefined {
   return e?.name === 'SqliteError' && typeof e.code === 'string' ? e.code : undefined;
 }
 
-function message(error: unknown): string {
-  const e = error as ErrorLike | null;
-  return typeof e?.message === 'string' ? e.message : String(error);
-}
-
 export function isStorageFailure(error: unknown): boolean {
   const code = sqliteCode(error);
   if (code) return UNAVAILABLE_CODES.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
   // better-sqlite3 throws a TypeError when the connection was closed under us
-  return (error as ErrorLike | null)?.name === 'TypeError' && /database connection is not open/i.test(message(error));
+  return (error as ErrorLike | null)?.name === 'TypeError' && /database connection is not open/i.test(messageOf(error));
 }
 
 /** Storage failures become ReadStoreUnavailable; anything else (a bug, bad input) passes through. */
 export function toReadStoreError(error: unknown): unknown {
   if (error instanceof ReadStoreUnavailable || !isStorageFailure(error)) return error;
-  return new ReadStoreUnavailable(`SQLite read store unavailable: ${message(error)}`, { cause: error });
+  return new ReadStoreUnavailable(`SQLite read store unavailable: ${messageOf(error)}`, { cause: error });
 }
 
 export function isMissingTable(error: unknown): boolean {
-  return sqliteCode(error) !== undefined && /no such table/i.test(message(error));
+  return sqliteCode(error) !== undefined && /no such table/i.test(messageOf(error));
 }

@@ -5,18 +5,19 @@ import { startRegistry, type InProcessRegistry } from './support/registry-server
  * Seed 004: the EU "Creative Cities" project of the Central Europe Programme — lead partner the
  * City of Leipzig, partner organisations in Leipzig, Genoa, Gdańsk, Ljubljana and Pécs, the
  * creative industries of its leaflet, running until December 2012. The start date and the day
- * the cluster joined are illustrative; the seed gives neither.
+ * the cluster joined are illustrative; the seed gives neither. Leipzig, Genoa and Ljubljana became
+ * member cities only later (2014–2017), so the 2010 project's partners name no member city.
  */
 const creativeCities = {
   partnershipId: 'creative-cities',
   name: 'Creative Cities',
   programme: 'Central Europe Programme',
-  leadPartner: { name: 'City of Leipzig', country: 'DE', cityId: 'leipzig' },
+  leadPartner: { name: 'City of Leipzig', country: 'DE' },
   partners: [
     { name: 'Aufbauwerk Region Leipzig GmbH', country: 'DE' },
-    { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT', cityId: 'genoa' },
+    { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT' },
     { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
-    { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI', cityId: 'ljubljana' },
+    { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI' },
     { name: 'City of Pécs', country: 'HU' },
   ],
   creativeIndustries: [
@@ -149,5 +150,30 @@ describe('partnerships, end to end over HTTP', () => {
     expect((await registry.analyst.post('/api/admin/partnerships', another('x1'))).status).toBe(403);
     expect((await registry.auditor.post('/api/admin/partnerships/creative-cities-2/partners', cluster)).status).toBe(403);
     expect((await registry.anonymous.post('/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2012-12-31' })).status).toBe(401);
+  });
+});
+
+describe('a partner that names a city, over HTTP', () => {
+  let registry: InProcessRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    const krakow = { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' };
+    expect((await registry.secretariat.post('/api/admin/cities', krakow)).status).toBe(201);
+    expect((await registry.secretariat.post('/api/admin/partnerships', { ...creativeCities, partnershipId: 'literature-2014', startsOn: '2014-01-01', endsOn: '2016-12-31' })).status).toBe(201);
+  });
+  afterAll(() => registry.close());
+
+  it('accepts a member city on the day it joins', async () => {
+    const joined = await registry.secretariat.post('/api/admin/partnerships/literature-2014/partners', { name: 'City of Kraków', country: 'PL', cityId: 'krakow', joinedOn: '2014-02-01' });
+    expect(joined.status).toBe(201);
+  });
+
+  it('refuses a city not on record (404: atlantis) and one not yet a member (422)', async () => {
+    await expectRefused(registry.auditor, 404, () =>
+      registry.secretariat.post('/api/admin/partnerships/literature-2014/partners', { name: 'Atlantis', country: 'GR', cityId: 'atlantis', joinedOn: '2014-02-01' }),
+    );
+    await expectRefused(registry.auditor, 422, () =>
+      registry.secretariat.post('/api/admin/partnerships', { ...creativeCities, partnershipId: 'too-early', partners: [{ name: 'City of Kraków', country: 'PL', cityId: 'krakow' }] }),
+    );
   });
 });

@@ -144,9 +144,10 @@ describe('the OpenAPI document lists every route of the contract', () => {
       partnershipId: 'creative-cities-2010',
       name: 'Creative Cities',
       programme: 'Central Europe Programme',
-      leadPartner: { name: 'City of Leipzig', country: 'DE', cityId: 'leipzig' },
+      leadPartner: { name: 'City of Leipzig', country: 'DE' },
       partners: [
-        { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT', cityId: 'genoa' },
+        // a partner that names a member city on the day it takes part (Lyon, above, since 2008)
+        { name: 'City of Lyon', country: 'FR', cityId: 'lyon' },
         { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
       ],
       creativeIndustries: ['design', 'film', 'music'],

@@ -19,6 +19,7 @@ export * from './city/city.commands.js';
 export * from './city/city.state.js';
 export * from './city/city.errors.js';
 export * from './city/city.decide.js';
+export * from './city/member-cities.js';
 export * from './meeting/meeting.events.js';
 export * from './meeting/meeting.commands.js';
 export * from './meeting/meeting.state.js';

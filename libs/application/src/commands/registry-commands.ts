@@ -11,6 +11,7 @@ import {
   networkDecider,
   partnershipDecider,
   partnershipStreamId,
+  partnerCityIds,
   type ApplicationCommand,
   type CityCommand,
   type MeetingCommand,
@@ -111,8 +112,12 @@ export const partnershipCommands = aggregateCommands({
   idOf: (payload: PayloadOf<PartnershipCommand>) => payload.partnershipId,
   streamOf: partnershipStreamId,
   rows: {
-    LaunchPartnership: {},
-    AddPartner: {},
+    LaunchPartnership: {
+      facts: async (store, { leadPartner, partners }) => ({
+        cities: await citiesNamed(store, partnerCityIds([leadPartner, ...(Array.isArray(partners) ? partners : [])])),
+      }),
+    },
+    AddPartner: { facts: async (store, { cityId }) => ({ cities: await citiesNamed(store, partnerCityIds([{ cityId }])) }) },
     ConcludePartnership: {},
   },
 });

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { FieldCatalogue } from '../network/network.state.js';
-import type { CityStates } from '../meeting/meeting.commands.js';
+import type { CityStates } from '../city/member-cities.js';
 import type { ApplicationDecision, EndorsementOutcome } from './application.events.js';
 
 export interface SubmitApplication {

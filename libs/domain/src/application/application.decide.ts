@@ -11,7 +11,7 @@ import {
   requireToday,
 } from '../shared/validation.js';
 import type { DesignateCity } from '../city/city.commands.js';
-import type { CityStates } from '../meeting/meeting.commands.js';
+import type { CityStates } from '../city/member-cities.js';
 import { requireFieldOpenOn, requireKnownField } from '../network/network.decide.js';
 import { NETWORK_FOUNDED_ON } from '../network/network.state.js';
 import type { ApplicationCommand, DecideApplication, EndorseApplication, SubmitApplication } from './application.commands.js';

@@ -1,13 +1,8 @@
 import type { CalendarDate } from '../shared/calendar.js';
-import type { CityState } from '../city/city.state.js';
+import type { CityStates } from '../city/member-cities.js';
 import type { FieldCatalogue } from '../network/network.state.js';
 import type { MeetingFormat, MeetingKind } from './meeting.events.js';
 
-/**
- * The states of the cities a meeting command names, folded by the application from each city's
- * stream (`meetingCityIds` says which to load). A city missing here, or `Unknown`, is not found.
- */
-export type CityStates = Readonly<Record<string, CityState>>;
 
 /** Meetings are scheduled ahead: `startsOn` may be after `today`. */
 export interface ScheduleMeeting {

@@ -21,7 +21,7 @@ import {
   meetingNotHeld,
 } from './meeting.errors.js';
 import { MEETING_FORMATS, type MeetingAttendanceRecorded, type MeetingFacts, type MeetingRecordCorrected } from './meeting.events.js';
-import { requireMembersOn } from './meeting.rules.js';
+import { requireMembersOn } from '../city/member-cities.js';
 import { evolveMeeting, meetingFactsOf, type CancelledMeeting, type HostedMeeting, type MeetingState, type ScheduledMeeting } from './meeting.state.js';
 
 /*

@@ -25,7 +25,7 @@ import type {
   ScheduleMeeting,
 } from './meeting.commands.js';
 import { correctMeetingRecord, recordMeetingAttendance } from './meeting.corrections.js';
-import { requireMembersOn } from './meeting.rules.js';
+import { requireMembersOn } from '../city/member-cities.js';
 import {
   cancelledAfterMeetingEnded,
   cancelledMeetingCannotBeHosted,

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../shared/calendar.js';
+import type { CityStates } from '../city/member-cities.js';
 import type { Partner } from './partnership.events.js';
 
 /** Seed 004: EU "Creative Cities", Central Europe Programme, lead partner City of Leipzig. */
@@ -13,6 +14,8 @@ export interface LaunchPartnership {
   readonly startsOn: CalendarDate;
   /** the planned end; may be after today ("the project runs until December 2012") */
   readonly endsOn?: CalendarDate;
+  /** the member cities the partners name by `cityId` */
+  readonly cities: CityStates;
   readonly today: CalendarDate;
 }
 
@@ -23,6 +26,8 @@ export interface AddPartner {
   readonly country: string;
   readonly cityId?: string;
   readonly joinedOn: CalendarDate;
+  /** the member city the partner names by `cityId` */
+  readonly cities: CityStates;
   readonly today: CalendarDate;
 }
 

@@ -1,4 +1,7 @@
 import { specFor } from '../shared/decider-spec.js';
+import { fold } from '../shared/decider.js';
+import type { CityEvent } from '../city/city.events.js';
+import { evolveCity, initialCityState } from '../city/city.state.js';
 import type { AddPartner, ConcludePartnership, LaunchPartnership } from './partnership.commands.js';
 import { partnershipDecider } from './partnership.decide.js';
 import type { PartnerJoined, PartnershipConcluded, PartnershipLaunched } from './partnership.events.js';
@@ -46,6 +49,7 @@ const launch: LaunchPartnership = {
   creativeIndustries,
   startsOn: '2010-03-01',
   endsOn: '2012-12-31',
+  cities: {},
   today,
 };
 const launched: PartnershipLaunched = {
@@ -67,6 +71,7 @@ const addGermanAssociation: AddPartner = {
   name: 'German Association for Housing, Urban and Spatial Development',
   country: 'DE',
   joinedOn: '2011-01-10',
+  cities: {},
   today,
 };
 const germanAssociationJoined: PartnerJoined = {
@@ -137,10 +142,13 @@ describe('adding a partner', () => {
     given([launched]).when(addGermanAssociation).then([germanAssociationJoined]);
   });
 
-  it('keeps the city a partner stands for', () => {
+  it('keeps the city a partner stands for (a member city on the day it joins: Bologna, City of Music since 2006)', () => {
+    const bologna = fold(evolveCity, initialCityState, [
+      { type: 'CityDesignated', data: { cityId: 'bologna', name: 'Bologna', country: 'IT', field: 'music', designatedOn: '2006-05-01' } },
+    ] as CityEvent[]);
     given([launched])
-      .when({ ...addGermanAssociation, name: 'City of Katowice', country: 'PL', cityId: 'katowice' })
-      .then([{ type: 'PartnerJoined', data: { ...germanAssociationJoined.data, partner: { name: 'City of Katowice', country: 'PL', cityId: 'katowice' } } }]);
+      .when({ ...addGermanAssociation, name: 'City of Bologna', country: 'IT', cityId: 'bologna', cities: { bologna } })
+      .then([{ type: 'PartnerJoined', data: { ...germanAssociationJoined.data, partner: { name: 'City of Bologna', country: 'IT', cityId: 'bologna' } } }]);
   });
 
   it('refuses a partner already in it, the lead partner included', () => {
@@ -186,5 +194,30 @@ describe('concluding a partnership', () => {
 
   it('refuses a conclusion dated after today', () => {
     given([launched]).when({ ...conclude, today: '2012-12-30' }).thenThrows('DateInTheFuture', 'rule');
+  });
+});
+
+describe('a partner that names a member city', () => {
+  // Kraków, City of Literature since 2013 (seed 000), joins a partnership of 2014
+  const krakow = fold(evolveCity, initialCityState, [
+    { type: 'CityDesignated', data: { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' } },
+  ] as CityEvent[]);
+  const joinKrakow = (joinedOn: string): AddPartner => ({ ...addGermanAssociation, name: 'City of Kraków', country: 'PL', cityId: 'krakow', joinedOn, cities: { krakow } });
+  const openLaunch = { ...launch, endsOn: '2016-12-31' };
+  const openLaunched = { ...launched, data: { ...launched.data, endsOn: '2016-12-31' } };
+
+  it('joins when the city is a member on the day it joins', () => {
+    given([openLaunched])
+      .when(joinKrakow('2014-02-01'))
+      .then([{ type: 'PartnerJoined', data: { partnershipId: 'creative-cities-central-europe', partner: { name: 'City of Kraków', country: 'PL', cityId: 'krakow' }, joinedOn: '2014-02-01' } }]);
+  });
+
+  it('is refused when the city was not yet a member (422), or is not on record at all (404: atlantis)', () => {
+    given([openLaunched]).when(joinKrakow('2012-05-01')).thenThrows('CityNotMemberOnDate', 'rule');
+    given([openLaunched]).when({ ...joinKrakow('2014-02-01'), cityId: 'atlantis', cities: {} }).thenThrows('CityNotFound', 'not-found');
+  });
+
+  it('holds for the partners named at the launch too', () => {
+    given([]).when({ ...openLaunch, partners: [...partners, { name: 'Atlantis', country: 'GR', cityId: 'atlantis' }] }).thenThrows('CityNotFound', 'not-found');
   });
 });

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { invalid } from '../shared/domain-error.js';
+import { requireMembersOn } from '../city/member-cities.js';
 import {
   requireCountry,
   requireDate,
@@ -49,6 +50,7 @@ function launchPartnership(command: LaunchPartnership, state: PartnershipState):
 
   // the planned end may lie ahead ("the project runs until December 2012"); the launch may not
   requireNotInFuture(startsOn, today, 'startsOn');
+  requireMembersOn(command.cities, partnerCityIds([leadPartner, ...partners]), startsOn, 'be a partner');
 
   return [
     {
@@ -83,6 +85,7 @@ function addPartner(command: AddPartner, state: PartnershipState): PartnerJoined
   if (joinedOn < charter.startsOn || (charter.endsOn !== undefined && joinedOn > charter.endsOn)) {
     throw joinedOutsidePartnershipDates(partnershipId, joinedOn, charter);
   }
+  requireMembersOn(command.cities, partnerCityIds([partner]), joinedOn, 'join a partnership');
 
   return [{ type: 'PartnerJoined', data: { partnershipId, partner, joinedOn } }];
 }
@@ -120,6 +123,13 @@ function requirePartner(value: unknown, at: string): Partner {
   const cityId = candidate['cityId'] === undefined ? undefined : requireSlug(candidate['cityId'], path('cityId'));
   return { name, country, ...(cityId === undefined ? {} : { cityId }) };
 }
+
+/** A partner that names a city must name a member city on the day it takes part (not `atlantis`). */
+export const partnerCityIds = (partners: readonly unknown[]): string[] =>
+  partners.flatMap((partner) => {
+    const cityId = typeof partner === 'object' && partner !== null ? (partner as Partial<Partner>).cityId : undefined;
+    return typeof cityId === 'string' ? [cityId] : [];
+  });
 
 function requireDistinctPartners(partners: readonly Partner[]): void {
   const seen = new Set<string>();

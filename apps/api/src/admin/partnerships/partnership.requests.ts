@@ -42,7 +42,7 @@ export class PartnerRequest {
   @ApiProperty({ description: 'ISO 3166-1 alpha-2, upper case', example: 'PL' })
   @IsCountryCode() country!: string;
 
-  @ApiPropertyOptional({ description: 'when the organisation is (or stands for) a member city', example: 'gdansk' })
+  @ApiPropertyOptional({ description: 'when the organisation is (or stands for) a city that is a member on the day it takes part (404 for a city not on record, 422 for one not a member then)', example: 'krakow' })
   @IsOptional() @IsSlug() cityId?: string;
 }
 
@@ -57,7 +57,7 @@ export class LaunchPartnershipRequest {
   @ApiPropertyOptional({ maxLength: 200, description: 'the funding programme', example: 'Central Europe Programme' })
   @IsOptional() @IsString() @Length(1, 200) programme?: string;
 
-  @ApiProperty({ type: () => PartnerRequest, example: { name: 'City of Leipzig', country: 'DE', cityId: 'leipzig' } })
+  @ApiProperty({ type: () => PartnerRequest, example: { name: 'City of Leipzig', country: 'DE' } })
   @ValidateNested() @Type(() => PartnerRequest) leadPartner!: PartnerRequest;
 
   @ApiProperty({
@@ -65,9 +65,9 @@ export class LaunchPartnershipRequest {
     maxItems: 100,
     example: [
       { name: 'Aufbauwerk Region Leipzig GmbH', country: 'DE' },
-      { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT', cityId: 'genoa' },
+      { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT' },
       { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
-      { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI', cityId: 'ljubljana' },
+      { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI' },
       { name: 'City of Pécs', country: 'HU' },
     ],
   })

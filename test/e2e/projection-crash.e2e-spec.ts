@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { canonicalJson, LOG_ANCHORED } from '@uccn/application';
 import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@uccn/event-store';
-import { ALL_PROJECTIONS, documentsOf, projectEvents, ReadModels, readProjectionStatuses } from '@uccn/projections';
+import { ALL_PROJECTIONS, ReadModels, readProjectionStatuses } from '@uccn/projections';
 import { SqliteReadStore } from '@uccn/read-store';
+import { documentsOf, projectEvents } from '../support/project-events.js';
 import { ApiClient } from './support/http-client.js';
 import { freePort, newDataDir, spawnRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';
@@ -75,7 +76,7 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
       expect(log.filter((e) => e.type !== LOG_ANCHORED)).toHaveLength(CITIES * (1 + REPORTS_PER_CITY));
       const readModels = new ReadModels(reads);
       for (const definition of ALL_PROJECTIONS) {
-        const expected = projectEvents(definition, log);
+        const expected = await projectEvents(definition, log);
         for (const collection of Object.keys(definition.collections)) {
           const stored = await (await readModels.collection(definition.name, collection)).find({ sort: [['id', 1]], limit: 1_000_000 });
           const fromScratch = documentsOf(expected, collection);

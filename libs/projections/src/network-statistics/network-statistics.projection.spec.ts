@@ -1,4 +1,4 @@
-import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary } from './network-statistics.projection.js';
 
 const designated = (cityId: string, name: string, country: string, field: string, designatedOn: string) =>
@@ -23,8 +23,8 @@ describe('network statistics projection', () => {
     expect(toNetworkSummary(null)).toEqual({ members: 0, withdrawn: 0, countries: 0, byField: {}, byCountry: {}, byYear: [] });
   });
 
-  it('counts members, withdrawn cities and countries, by current field and by country', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('counts members, withdrawn cities and countries, by current field and by country', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     const summary = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
@@ -38,8 +38,8 @@ describe('network statistics projection', () => {
     });
   });
 
-  it('gives every year from the first designation, with the network size at each year end', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('gives every year from the first designation, with the network size at each year end', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
@@ -68,9 +68,9 @@ describe('network statistics projection', () => {
     ]);
   });
 
-  it('counts each year a city in the field it held at that year end, so the fields sum to the network size', () => {
+  it('counts each year a city in the field it held at that year end, so the fields sum to the network size', async () => {
     const rovaniemi = designated('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
 
     const { byYear } = toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID));
 
@@ -84,8 +84,8 @@ describe('network statistics projection', () => {
     }
   });
 
-  it('keeps per city what undoing its counts needs, with lineage', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('keeps per city what undoing its counts needs, with lineage', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     expect(documentsOf(projected, MEMBERS).filter((m) => m.id === 'harbin' || m.id === 'lyon')).toEqual([
       { id: 'harbin', country: 'CN', field: 'music', fieldSince: '2010-06-22', status: 'withdrawn', lastEventId: 'event-8', lastPosition: 8 },
@@ -94,8 +94,8 @@ describe('network statistics projection', () => {
     expect(projected.get(SUMMARY)?.get(SUMMARY_ID)).toMatchObject({ lastEventId: 'event-8', lastPosition: 8 });
   });
 
-  it('does not count a city twice, nor withdraw it twice', () => {
-    const projected = projectEvents(
+  it('does not count a city twice, nor withdraw it twice', async () => {
+    const projected = await projectEvents(
       networkStatisticsProjection,
       logOf(
         ...network,
@@ -107,8 +107,8 @@ describe('network statistics projection', () => {
     expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({ members: 5, withdrawn: 1 });
   });
 
-  it('lets a country with no member left drop out of the count of countries', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
+  it('lets a country with no member left drop out of the count of countries', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
 
     expect(toNetworkSummary(projected.get(SUMMARY)?.get(SUMMARY_ID))).toMatchObject({
       countries: 4,

@@ -23,7 +23,7 @@ export interface RegistrySuite extends InProcessRegistry {
   refused(status: number, send: () => Promise<Answer>): Promise<Answer>;
   eventsOf(stream: string): Promise<LoggedEvent[]>;
   lastEventOf(stream: string): Promise<LoggedEvent | undefined>;
-  /** `base-1`, `base-2`, …: an id no other spec of the file uses */
+  /** `base-spec-1`, `base-spec-2`, …: an id no other spec of the file uses (nor a fixture named `base-2`) */
   uniqueId(base: string): string;
 }
 
@@ -74,6 +74,6 @@ export function registrySuite(options: StartRegistryOptions = {}): RegistrySuite
     refused: (status, send) => expectRefused(registry().auditor, status, send),
     eventsOf: (stream) => eventsOf(registry(), stream),
     lastEventOf: async (stream) => (await eventsOf(registry(), stream)).at(-1),
-    uniqueId: (base) => `${base}-${++ids}`,
+    uniqueId: (base) => `${base}-spec-${++ids}`,
   };
 }

@@ -42,7 +42,9 @@ describe('structured logs', () => {
   });
 
   it('logs a refused command with the problem it was answered with', async () => {
-    const again = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon, { 'x-correlation-id': 'designate-lyon-2' });
+    const city = { ...lyon, cityId: 'lyon-again' };
+    expect((await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', city)).status).toBe(201);
+    const again = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', city, { 'x-correlation-id': 'designate-lyon-2' });
     expect(again.status).toBe(409);
     const line = await eventually(async () => lines().find((l) => l.requestId === 'designate-lyon-2' && l.command) ?? fail('no command line'));
     expect(line).toMatchObject({

@@ -1,41 +1,8 @@
 import { fieldsNamed } from './support/refusals.js';
 import { registrySuite } from './support/registry-suite.js';
+import { cluster, creativeCities } from './support/seeds.js';
 
-/*
- * Seed 004: the EU "Creative Cities" project of the Central Europe Programme — lead partner the
- * City of Leipzig, partner organisations in Leipzig, Genoa, Gdańsk, Ljubljana and Pécs, the
- * creative industries of its leaflet, running until December 2012. The start date and the day
- * the cluster joined are illustrative; the seed gives neither.
- */
-const creativeCities = {
-  partnershipId: 'creative-cities',
-  name: 'Creative Cities',
-  programme: 'Central Europe Programme',
-  leadPartner: { name: 'City of Leipzig', country: 'DE', cityId: 'leipzig' },
-  partners: [
-    { name: 'Aufbauwerk Region Leipzig GmbH', country: 'DE' },
-    { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT', cityId: 'genoa' },
-    { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
-    { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI', cityId: 'ljubljana' },
-    { name: 'City of Pécs', country: 'HU' },
-  ],
-  creativeIndustries: [
-    'advertising',
-    'architecture',
-    'arts and craft',
-    'design',
-    'film',
-    'photography',
-    'music',
-    'media',
-    'software and computer games',
-    'publishing',
-    'visual and performing arts',
-  ],
-  startsOn: '2010-04-01',
-  endsOn: '2012-12-31',
-};
-const cluster = { name: 'South Transdanubian Cultural Industrial Cluster', country: 'HU', joinedOn: '2011-03-01' };
+/** Creative Cities (seed 004) under another id. */
 const another = (partnershipId: string, more: Record<string, unknown> = {}) => ({ ...creativeCities, partnershipId, ...more });
 
 describe('partnerships, end to end over HTTP', () => {

@@ -1,5 +1,5 @@
 import { eventually, type ApiClient } from './support/http-client.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-24' };
@@ -11,14 +11,11 @@ const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts',
 describe('structured logs', () => {
   const written: string[] = [];
   const lines = () => written.map((line) => JSON.parse(line) as Record<string, any>);
-  let registry: InProcessRegistry;
+  const registry = registrySuite({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
   let client: ApiClient;
-
-  beforeAll(async () => {
-    registry = await startRegistry({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
+  beforeAll(() => {
     client = registry.anonymous;
   });
-  afterAll(() => registry.close());
 
   it('logs a command once with its request id, actor and outcome, and never the key', async () => {
     const answer = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon, { 'x-correlation-id': 'designate-lyon-1' });

@@ -5,9 +5,7 @@ import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@uccn/event
 import { ALL_PROJECTIONS, ReadModels, readProjectionStatuses } from '@uccn/projections';
 import { SqliteReadStore } from '@uccn/read-store';
 import { documentsOf, projectEvents } from '../support/project-events.js';
-import { ApiClient } from './support/http-client.js';
 import { freePort, newDataDir, spawnRegistry } from './support/registry-server.js';
-import { TEST_KEYS } from './support/test-keys.js';
 
 const CITIES = 2_000;
 const REPORTS_PER_CITY = 4; // 2,000 × (1 designation + 4 reports) = 10,000 events
@@ -43,7 +41,7 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
 
     // small batches so that the kill lands in the middle of the catch-up
     const first = await spawnRegistry(dataDir, port, { env: { UCCN_PROJECTION_BATCH_SIZE: '50' } });
-    const analyst = new ApiClient(first.url, TEST_KEYS.analyst.key);
+    const { analyst } = first;
     for (;;) {
       const total = (await analyst.get('/api/analytics/cities?limit=1')).body.total;
       if (total > 0) break;

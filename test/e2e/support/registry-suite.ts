@@ -27,12 +27,18 @@ export interface RegistrySuite extends InProcessRegistry {
   uniqueId(base: string): string;
 }
 
-/** Starts the registry before the block's specs and closes it after them. */
-export function registrySuite(options: StartRegistryOptions = {}): RegistrySuite {
+/** The registry's own members, read through to the one started for the block. */
+const REGISTRY_MEMBERS = ['url', 'dataDir', 'app', 'secretariat', 'auditor', 'analyst', 'anonymous'] as const;
+
+/**
+ * Starts the registry before the block's specs and closes it after them. `options` may be a
+ * function, for options known only once the block runs (a free port, say).
+ */
+export function registrySuite(options: StartRegistryOptions | (() => Promise<StartRegistryOptions>) = {}): RegistrySuite {
   let started: InProcessRegistry | undefined;
   let ids = 0;
   beforeAll(async () => {
-    started = await startRegistry(options);
+    started = await startRegistry(typeof options === 'function' ? await options() : options);
   });
   afterAll(() => started?.close());
 
@@ -41,28 +47,7 @@ export function registrySuite(options: StartRegistryOptions = {}): RegistrySuite
     return started;
   };
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) => registry().secretariat.post(path, body, headers);
-  return {
-    get url() {
-      return registry().url;
-    },
-    get dataDir() {
-      return registry().dataDir;
-    },
-    get app() {
-      return registry().app;
-    },
-    get secretariat() {
-      return registry().secretariat;
-    },
-    get auditor() {
-      return registry().auditor;
-    },
-    get analyst() {
-      return registry().analyst;
-    },
-    get anonymous() {
-      return registry().anonymous;
-    },
+  const suite: Omit<RegistrySuite, (typeof REGISTRY_MEMBERS)[number]> = {
     settled: (position) => registry().settled(position),
     close: () => registry().close(),
     post,
@@ -76,4 +61,6 @@ export function registrySuite(options: StartRegistryOptions = {}): RegistrySuite
     lastEventOf: async (stream) => (await eventsOf(registry(), stream)).at(-1),
     uniqueId: (base) => `${base}-spec-${++ids}`,
   };
+  for (const member of REGISTRY_MEMBERS) Object.defineProperty(suite, member, { get: () => registry()[member], enumerable: true });
+  return suite as RegistrySuite;
 }

@@ -6,9 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore } from '@uccn/event-store';
 import { type Document, SqliteReadStore } from '@uccn/read-store';
 import {
-  documentsOf,
   physicalCollection,
-  projectEvents,
   ProjectionRunner,
   type ProjectionRunnerOptions,
   type ProjectionDefinition,
@@ -16,6 +14,7 @@ import {
   readProjectionStatuses,
   ReadModels,
 } from '@uccn/projections';
+import { documentsOf, projectEvents } from '../support/project-events.js';
 
 /**
  * The runner against the real embedded stores. The projections here are deliberately tiny: what
@@ -264,7 +263,7 @@ describe('ProjectionRunner on the embedded stores', () => {
 
     expect(seen.some((s) => s.generation === 1)).toBe(true);
     expect(seen.some((s) => s.generation === 2)).toBe(true);
-    const fromScratch = projectEvents(definition, await stores.events.readAll());
+    const fromScratch = await projectEvents(definition, await stores.events.readAll());
     for (const collection of ['items', 'totals']) {
       expect(await stores.store.find(physicalCollection('tally', collection, 2), { limit: 10_000 })).toEqual(documentsOf(fromScratch, collection));
     }

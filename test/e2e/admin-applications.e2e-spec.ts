@@ -1,6 +1,6 @@
 import { eventually } from './support/http-client.js';
-import { expectRefused, fieldsNamed } from './support/refusals.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { fieldsNamed } from './support/refusals.js';
+import { registrySuite } from './support/registry-suite.js';
 
 /*
  * Seed 003: a Swedish city's way into the network. Norrköping applies in music to the 2017 call,
@@ -25,83 +25,93 @@ const application = (applicationId: string, more: Partial<typeof norrkoping> = {
 });
 
 describe('applications, end to end over HTTP', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry();
-    // UNESCO added architecture in 2025 (data/SOURCES.md): known to the catalogue, not open in 2017
-    const architecture = await registry.secretariat.post('/api/admin/fields', { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' });
-    expect(architecture.status).toBe(201);
-  });
-  afterAll(() => registry.close());
-
-  const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
+  const registry = registrySuite();
+  const { eventsOf } = registry;
 
   /** The secretariat's command, refused with `status` as problem+json, the log's head left where it was. */
-  const refused = (path: string, body: unknown, status: number) => expectRefused(registry.auditor, status, () => registry.secretariat.post(path, body));
+  const refused = (path: string, body: unknown, status: number) => registry.refused(status, () => registry.post(path, body));
 
-  async function submittedAndEndorsed(applicationId: string, more: Partial<typeof norrkoping> = {}) {
-    expect((await registry.secretariat.post('/api/admin/applications', application(applicationId, more))).status).toBe(201);
-    const endorsement = { endorsedOn: '2017-06-20', by: commission };
-    expect((await registry.secretariat.post(`/api/admin/applications/${applicationId}/endorsement`, endorsement)).status).toBe(201);
+  /** An application of the spec's own (its id and its city's), submitted and endorsed; answers the id. */
+  async function submittedAndEndorsed(base: string, more: Partial<typeof norrkoping> = {}) {
+    const applicationId = registry.uniqueId(base);
+    await registry.accepted('/api/admin/applications', application(applicationId, more));
+    await registry.accepted(`/api/admin/applications/${applicationId}/endorsement`, { endorsedOn: '2017-06-20', by: commission });
+    return applicationId;
   }
 
+  beforeAll(async () => {
+    // UNESCO added architecture in 2025 (data/SOURCES.md): known to the catalogue, not open in 2017
+    await registry.accepted('/api/admin/fields', { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' });
+    // Norrköping's application the whole way, for the specs that append nothing
+    await registry.accepted('/api/admin/applications', norrkoping);
+    await registry.accepted('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: commission });
+    await registry.accepted('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' });
+  });
+
   it("records Norrköping's application, its endorsement and UNESCO's decision, each 201 with the revision as ETag", async () => {
-    const submitted = await registry.secretariat.post('/api/admin/applications', norrkoping);
+    const applicationId = registry.uniqueId('norrkoping-2017');
+    const submitted = await registry.post('/api/admin/applications', application(applicationId));
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toEqual({ id: 'norrkoping-2017', revision: 0, position: expect.any(Number) });
+    expect(submitted.body).toEqual({ id: applicationId, revision: 0, position: expect.any(Number) });
     expect(submitted.headers.get('etag')).toBe('"0"');
 
-    const endorsed = await registry.secretariat.post('/api/admin/applications/norrkoping-2017/endorsement', { endorsedOn: '2017-06-20', by: commission });
+    const endorsed = await registry.post(`/api/admin/applications/${applicationId}/endorsement`, { endorsedOn: '2017-06-20', by: commission });
     expect(endorsed.status).toBe(201);
-    expect(endorsed.body).toEqual({ id: 'norrkoping-2017', revision: 1, position: expect.any(Number) });
+    expect(endorsed.body).toEqual({ id: applicationId, revision: 1, position: expect.any(Number) });
     expect(endorsed.headers.get('etag')).toBe('"1"');
 
-    const decided = await registry.secretariat.post('/api/admin/applications/norrkoping-2017/decision', { decision: 'designated', decidedOn: '2017-10-31' });
+    const decided = await registry.post(`/api/admin/applications/${applicationId}/decision`, { decision: 'designated', decidedOn: '2017-10-31' });
     expect(decided.status).toBe(201);
-    expect(decided.body).toEqual({ id: 'norrkoping-2017', revision: 2, position: expect.any(Number) });
+    expect(decided.body).toEqual({ id: applicationId, revision: 2, position: expect.any(Number) });
     expect(decided.headers.get('etag')).toBe('"2"');
 
-    const log = await logOf('application-norrkoping-2017');
-    expect(log.map((e: { type: string }) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDecided']);
-    expect(log[1].data).toEqual({ applicationId: 'norrkoping-2017', endorsedOn: '2017-06-20', by: commission, outcome: 'endorsed' });
+    const log = await eventsOf(`application-${applicationId}`);
+    expect(log.map((e) => e.type)).toEqual(['ApplicationSubmitted', 'ApplicationEndorsed', 'ApplicationDecided']);
+    expect(log[1]!.data).toEqual({ applicationId, endorsedOn: '2017-06-20', by: commission, outcome: 'endorsed' });
   });
 
   it('designates the city once the decision is in the log, caused by the decision event', async () => {
+    const applicationId = await submittedAndEndorsed('norrkoping-2017');
+    const cityId = applicationId;
+    await registry.accepted(`/api/admin/applications/${applicationId}/decision`, { decision: 'designated', decidedOn: '2017-10-31' });
     const city = await eventually(async () => {
-      const answer = await registry.analyst.get('/api/analytics/cities/norrkoping');
+      const answer = await registry.analyst.get(`/api/analytics/cities/${cityId}`);
       expect(answer.status).toBe(200);
       return answer.body;
     });
-    expect(city).toMatchObject({ cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', status: 'member', designatedOn: '2017-10-31', applicationId: 'norrkoping-2017' });
+    expect(city).toMatchObject({ cityId, name: 'Norrköping', country: 'SE', field: 'music', status: 'member', designatedOn: '2017-10-31', applicationId });
 
-    const [decision] = (await logOf('application-norrkoping-2017')).filter((e: { type: string }) => e.type === 'ApplicationDecided');
-    const cityLog = await logOf('city-norrkoping');
+    const [decision] = (await eventsOf(`application-${applicationId}`)).filter((e) => e.type === 'ApplicationDecided');
+    const cityLog = await eventsOf(`city-${cityId}`);
     expect(cityLog).toHaveLength(1);
-    expect(cityLog[0]).toMatchObject({ type: 'CityDesignated', data: { applicationId: 'norrkoping-2017', designatedOn: '2017-10-31' } });
-    expect(cityLog[0].metadata).toMatchObject({
+    expect(cityLog[0]).toMatchObject({ type: 'CityDesignated', data: { applicationId, designatedOn: '2017-10-31' } });
+    expect(cityLog[0]!.metadata).toMatchObject({
       actor: 'designation-process',
       role: 'system',
-      causationId: decision.metadata.eventId,
-      correlationId: decision.metadata.correlationId,
-      idempotencyKey: 'application:norrkoping-2017',
+      causationId: decision!.metadata.eventId,
+      correlationId: decision!.metadata.correlationId,
+      idempotencyKey: `application:${applicationId}`,
     });
   });
 
   it('answers 422 to a designation the national commission has not endorsed, and appends nothing', async () => {
-    expect((await registry.secretariat.post('/api/admin/applications', application('ostersund'))).status).toBe(201);
-    const { body: problem } = await refused('/api/admin/applications/ostersund/decision', { decision: 'designated', decidedOn: '2017-10-31' }, 422);
+    const applicationId = registry.uniqueId('ostersund');
+    await registry.accepted('/api/admin/applications', application(applicationId));
+    const { body: problem } = await refused(`/api/admin/applications/${applicationId}/decision`, { decision: 'designated', decidedOn: '2017-10-31' }, 422);
     expect(problem).toMatchObject({ status: 422, type: expect.stringContaining('endorsement-required') });
     expect(problem.detail).toContain('national commission');
   });
 
   it('records a decision not to designate without an endorsement, and designates nobody', async () => {
-    const decided = await registry.secretariat.post('/api/admin/applications/ostersund/decision', { decision: 'not-designated', decidedOn: '2017-10-31' });
+    const ostersund = registry.uniqueId('ostersund');
+    await registry.accepted('/api/admin/applications', application(ostersund));
+    const decided = await registry.post(`/api/admin/applications/${ostersund}/decision`, { decision: 'not-designated', decidedOn: '2017-10-31' });
     expect(decided.status).toBe(201);
     // a later designation proves the process has followed the log past this decision
-    await submittedAndEndorsed('umea');
-    await registry.secretariat.post('/api/admin/applications/umea/decision', { decision: 'designated', decidedOn: '2017-10-31' });
-    await eventually(async () => expect((await registry.analyst.get('/api/analytics/cities/umea')).status).toBe(200));
-    expect(await logOf('city-ostersund')).toEqual([]);
+    const umea = await submittedAndEndorsed('umea');
+    await registry.post(`/api/admin/applications/${umea}/decision`, { decision: 'designated', decidedOn: '2017-10-31' });
+    await eventually(async () => expect((await registry.analyst.get(`/api/analytics/cities/${umea}`)).status).toBe(200));
+    expect(await eventsOf(`city-${ostersund}`)).toEqual([]);
   });
 
   it.each([
@@ -151,8 +161,8 @@ describe('applications, end to end over HTTP', () => {
 
   it('answers 409 to the same application twice, a second endorsement, and a second decision', async () => {
     expect((await refused('/api/admin/applications', norrkoping, 409)).body.type).toContain('application-already-submitted');
-    await submittedAndEndorsed('gavle');
-    expect((await refused('/api/admin/applications/gavle/endorsement', { endorsedOn: '2017-06-21', by: commission }, 409)).body.type).toContain(
+    const gavle = await submittedAndEndorsed('gavle');
+    expect((await refused(`/api/admin/applications/${gavle}/endorsement`, { endorsedOn: '2017-06-21', by: commission }, 409)).body.type).toContain(
       'application-already-endorsed',
     );
     expect((await refused('/api/admin/applications/norrkoping-2017/decision', { decision: 'not-designated', decidedOn: '2017-11-01' }, 409)).body.type).toContain(
@@ -161,8 +171,9 @@ describe('applications, end to end over HTTP', () => {
   });
 
   it('answers 422 to an endorsement dated before the submission', async () => {
-    expect((await registry.secretariat.post('/api/admin/applications', application('kiruna'))).status).toBe(201);
-    const { body: problem } = await refused('/api/admin/applications/kiruna/endorsement', { endorsedOn: '2017-06-01', by: commission }, 422);
+    const kiruna = registry.uniqueId('kiruna');
+    await registry.accepted('/api/admin/applications', application(kiruna));
+    const { body: problem } = await refused(`/api/admin/applications/${kiruna}/endorsement`, { endorsedOn: '2017-06-01', by: commission }, 422);
     expect(problem.type).toContain('application-date-out-of-order');
   });
 
@@ -174,16 +185,14 @@ describe('applications, end to end over HTTP', () => {
 });
 
 describe('an application for a city already on record (DESIGN §2.6), over HTTP', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => (registry = await startRegistry()));
-  afterAll(() => registry.close());
+  const registry = registrySuite();
 
   const designate = (cityId: string, field: string) =>
     registry.secretariat.post('/api/admin/cities', { cityId, name: cityId, country: 'SE', field, designatedOn: '2017-10-31' });
 
   it('is refused at submission: Norrköping, a City of Music, cannot apply again in film', async () => {
     expect((await designate('norrkoping', 'music')).status).toBe(201);
-    const refused = await expectRefused(registry.auditor, 409, () =>
+    const refused = await registry.refused(409, () =>
       registry.secretariat.post('/api/admin/applications', application('norrkoping-2019', { cityId: 'norrkoping', field: 'film', callYear: 2019, submittedOn: '2019-03-01' })),
     );
     expect(refused.body).toMatchObject({ code: 'CityAlreadyOnRecord', detail: expect.stringContaining('music') });
@@ -193,7 +202,7 @@ describe('an application for a city already on record (DESIGN §2.6), over HTTP'
     expect((await registry.secretariat.post('/api/admin/applications', application('umea', { field: 'film', callYear: 2017 }))).status).toBe(201);
     expect((await registry.secretariat.post('/api/admin/applications/umea/endorsement', { endorsedOn: '2017-06-20', by: commission })).status).toBe(201);
     expect((await designate('umea', 'design')).status).toBe(201);
-    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/applications/umea/decision', { decision: 'designated', decidedOn: '2017-11-01' }));
+    await registry.refused(409, () => registry.secretariat.post('/api/admin/applications/umea/decision', { decision: 'designated', decidedOn: '2017-11-01' }));
     const city = (await registry.auditor.get('/api/audit/events?stream=city-umea&limit=500')).body.items;
     expect(city.map((e: { type: string; data: { field?: string } }) => [e.type, e.data.field])).toEqual([['CityDesignated', 'design']]);
   });
@@ -201,10 +210,10 @@ describe('an application for a city already on record (DESIGN §2.6), over HTTP'
   it('answers an application the national commission did not endorse as ended', async () => {
     expect((await registry.secretariat.post('/api/admin/applications', application('lulea', { callYear: 2017 }))).status).toBe(201);
     expect((await registry.secretariat.post('/api/admin/applications/lulea/endorsement', { endorsedOn: '2017-06-20', by: commission, outcome: 'not-endorsed' })).status).toBe(201);
-    await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/applications/lulea/decision', { decision: 'designated', decidedOn: '2017-10-31' }));
+    await registry.refused(409, () => registry.secretariat.post('/api/admin/applications/lulea/decision', { decision: 'designated', decidedOn: '2017-10-31' }));
   });
 
   it('refuses a call year that is neither the submission’s nor the next (422)', async () => {
-    await expectRefused(registry.auditor, 422, () => registry.secretariat.post('/api/admin/applications', application('kiruna', { callYear: 2031 })));
+    await registry.refused(422, () => registry.secretariat.post('/api/admin/applications', application('kiruna', { callYear: 2031 })));
   });
 });

@@ -1,6 +1,5 @@
-import type { Answer } from './support/http-client.js';
-import { expectRefused, fieldsNamed } from './support/refusals.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { fieldsNamed } from './support/refusals.js';
+import { registrySuite } from './support/registry-suite.js';
 
 /*
  * A designated city's life over HTTP: Lyon moved from media arts (2008) to literature (2023);
@@ -27,34 +26,46 @@ const nationalAnnual = (year: number) => ({
 });
 
 describe("a city's field change, reports, reviews and withdrawal, end to end over HTTP", () => {
-  let registry: InProcessRegistry;
+  const registry = registrySuite();
+  const { post, refused, lastEventOf } = registry;
+
+  /** Lyon and Östersund (with its national report of 2018) for the specs that append nothing */
   beforeAll(async () => {
-    registry = await startRegistry();
-    for (const city of [lyon, ostersund]) expect((await registry.secretariat.post('/api/admin/cities', city)).status).toBe(201);
+    for (const city of [lyon, ostersund]) await registry.accepted('/api/admin/cities', city);
+    await registry.accepted('/api/admin/cities/ostersund/reports', nationalAnnual(2018));
   });
-  afterAll(() => registry.close());
 
-  /** A refused command answers problem+json with the status and leaves the log's head where it was. */
-  const refused = (status: number, send: () => Promise<Answer>) => expectRefused(registry.auditor, status, send);
-
-  const lastEventOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}`)).body.items.at(-1);
-  const post = (path: string, body: unknown) => registry.secretariat.post(path, body);
+  /** Designates a copy of `city` of the spec's own, for a spec that changes it; answers its id. */
+  const designated = async (city: typeof lyon) => {
+    const cityId = registry.uniqueId(city.cityId);
+    await registry.accepted('/api/admin/cities', { ...city, cityId });
+    return cityId;
+  };
+  /** Östersund of the spec's own, withdrawn (an invented withdrawal). */
+  const withdrawn = async () => {
+    const cityId = await designated(ostersund);
+    await registry.accepted(`/api/admin/cities/${cityId}/withdrawal`, { effectiveOn: '2025-01-01', reason: 'voluntary' });
+    return cityId;
+  };
 
   describe('changing a field', () => {
     it('records Lyon moving from media arts to literature in 2023', async () => {
-      const answer = await post('/api/admin/cities/lyon/field-change', { field: 'literature', effectiveOn: '2023-10-31' });
+      const cityId = await designated(lyon);
+      const answer = await post(`/api/admin/cities/${cityId}/field-change`, { field: 'literature', effectiveOn: '2023-10-31' });
       expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: 'lyon', revision: 1, position: expect.any(Number) });
+      expect(answer.body).toEqual({ id: cityId, revision: 1, position: expect.any(Number) });
       expect(answer.headers.get('etag')).toBe('"1"');
-      expect(await lastEventOf('city-lyon')).toMatchObject({
+      expect(await lastEventOf(`city-${cityId}`)).toMatchObject({
         revision: 1,
         type: 'CityFieldChanged',
-        data: { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' },
+        data: { cityId, from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' },
       });
     });
 
     it('answers 409 to a change to the field the city already holds', async () => {
-      await refused(409, () => post('/api/admin/cities/lyon/field-change', { field: 'literature', effectiveOn: '2024-06-01' }));
+      const cityId = await designated(lyon);
+      await registry.accepted(`/api/admin/cities/${cityId}/field-change`, { field: 'literature', effectiveOn: '2023-10-31' });
+      await refused(409, () => post(`/api/admin/cities/${cityId}/field-change`, { field: 'literature', effectiveOn: '2024-06-01' }));
     });
 
     it('answers 422 to a field change dated before the designation', async () => {
@@ -78,21 +89,24 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
 
   describe('reports and their reviews', () => {
     it("records Östersund's membership monitoring report of 2014", async () => {
-      const answer = await post('/api/admin/cities/ostersund/reports', monitoring2014);
+      const cityId = await designated(ostersund);
+      const answer = await post(`/api/admin/cities/${cityId}/reports`, monitoring2014);
       expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: 'ostersund', revision: 1, position: expect.any(Number) });
+      expect(answer.body).toEqual({ id: cityId, revision: 1, position: expect.any(Number) });
       expect(answer.headers.get('etag')).toBe('"1"');
-      expect(await lastEventOf('city-ostersund')).toMatchObject({ type: 'ReportSubmitted', data: { cityId: 'ostersund', ...monitoring2014 } });
+      expect(await lastEventOf(`city-${cityId}`)).toMatchObject({ type: 'ReportSubmitted', data: { cityId, ...monitoring2014 } });
     });
 
     it('records a national annual report for each year, each a new revision of the city', async () => {
+      const cityId = await designated(ostersund);
       const revisions: number[] = [];
       for (let year = 2018; year <= 2023; year++) {
-        const answer = await post('/api/admin/cities/ostersund/reports', nationalAnnual(year));
+        const answer = await post(`/api/admin/cities/${cityId}/reports`, nationalAnnual(year));
         expect(answer.status).toBe(201);
         revisions.push(answer.body.revision);
       }
-      expect(revisions).toEqual([2, 3, 4, 5, 6, 7]);
+      // revision 0 is the designation
+      expect(revisions).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
     it('answers 409 to a report id the city already used', async () => {
@@ -120,22 +134,27 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
     });
 
     it('records the acceptance of the 2014 monitoring report', async () => {
-      const answer = await post('/api/admin/cities/ostersund/reports/membership-monitoring-2014/review', {
+      const cityId = await designated(ostersund);
+      await registry.accepted(`/api/admin/cities/${cityId}/reports`, monitoring2014);
+      const answer = await post(`/api/admin/cities/${cityId}/reports/membership-monitoring-2014/review`, {
         outcome: 'accepted',
         reviewedOn: '2015-03-02',
         comment: 'Complete.',
       });
       expect(answer.status).toBe(201);
       expect(answer.headers.get('etag')).toBe(`"${answer.body.revision}"`);
-      expect(await lastEventOf('city-ostersund')).toMatchObject({
+      expect(await lastEventOf(`city-${cityId}`)).toMatchObject({
         revision: answer.body.revision,
         type: 'ReportReviewed',
-        data: { cityId: 'ostersund', reportId: 'membership-monitoring-2014', outcome: 'accepted', reviewedOn: '2015-03-02', comment: 'Complete.' },
+        data: { cityId, reportId: 'membership-monitoring-2014', outcome: 'accepted', reviewedOn: '2015-03-02', comment: 'Complete.' },
       });
     });
 
     it('answers 409 to reviewing a report already accepted', async () => {
-      await refused(409, () => post('/api/admin/cities/ostersund/reports/membership-monitoring-2014/review', { outcome: 'revision-requested', reviewedOn: '2015-04-01' }));
+      const cityId = await designated(ostersund);
+      await registry.accepted(`/api/admin/cities/${cityId}/reports`, monitoring2014);
+      await registry.accepted(`/api/admin/cities/${cityId}/reports/membership-monitoring-2014/review`, { outcome: 'accepted', reviewedOn: '2015-03-02' });
+      await refused(409, () => post(`/api/admin/cities/${cityId}/reports/membership-monitoring-2014/review`, { outcome: 'revision-requested', reviewedOn: '2015-04-01' }));
     });
 
     it('answers 404 to reviewing a report never submitted, and to a city never designated', async () => {
@@ -181,22 +200,25 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
     });
 
     it('records MembershipWithdrawn (an invented withdrawal of Östersund)', async () => {
-      const answer = await post('/api/admin/cities/ostersund/withdrawal', { effectiveOn: '2025-01-01', reason: 'voluntary', note: 'test case' });
+      const cityId = await designated(ostersund);
+      const answer = await post(`/api/admin/cities/${cityId}/withdrawal`, { effectiveOn: '2025-01-01', reason: 'voluntary', note: 'test case' });
       expect(answer.status).toBe(201);
       expect(answer.headers.get('etag')).toBe(`"${answer.body.revision}"`);
-      expect(await lastEventOf('city-ostersund')).toMatchObject({
+      expect(await lastEventOf(`city-${cityId}`)).toMatchObject({
         type: 'MembershipWithdrawn',
-        data: { cityId: 'ostersund', effectiveOn: '2025-01-01', reason: 'voluntary', note: 'test case' },
+        data: { cityId, effectiveOn: '2025-01-01', reason: 'voluntary', note: 'test case' },
       });
     });
 
     it('answers 422 to a report submitted after the withdrawal', async () => {
-      const answer = await refused(422, () => post('/api/admin/cities/ostersund/reports', nationalAnnual(2025)));
+      const cityId = await withdrawn();
+      const answer = await refused(422, () => post(`/api/admin/cities/${cityId}/reports`, nationalAnnual(2025)));
       expect(answer.body.detail).toContain('left the network');
     });
 
     it('answers 409 to a second withdrawal', async () => {
-      await refused(409, () => post('/api/admin/cities/ostersund/withdrawal', { effectiveOn: '2025-06-01', reason: 'excluded' }));
+      const cityId = await withdrawn();
+      await refused(409, () => post(`/api/admin/cities/${cityId}/withdrawal`, { effectiveOn: '2025-06-01', reason: 'excluded' }));
     });
   });
 

@@ -1,97 +1,71 @@
-import { expectRefused, fieldsNamed } from './support/refusals.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { fieldsNamed } from './support/refusals.js';
+import { registrySuite } from './support/registry-suite.js';
+import { cluster, creativeCities } from './support/seeds.js';
 
-/*
- * Seed 004: the EU "Creative Cities" project of the Central Europe Programme — lead partner the
- * City of Leipzig, partner organisations in Leipzig, Genoa, Gdańsk, Ljubljana and Pécs, the
- * creative industries of its leaflet, running until December 2012. The start date and the day
- * the cluster joined are illustrative; the seed gives neither. Leipzig, Genoa and Ljubljana became
- * member cities only later (2014–2017), so the 2010 project's partners name no member city.
- */
-const creativeCities = {
-  partnershipId: 'creative-cities',
-  name: 'Creative Cities',
-  programme: 'Central Europe Programme',
-  leadPartner: { name: 'City of Leipzig', country: 'DE' },
-  partners: [
-    { name: 'Aufbauwerk Region Leipzig GmbH', country: 'DE' },
-    { name: 'Municipality of Genoa – Culture and Innovation Department', country: 'IT' },
-    { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
-    { name: 'Regional Development Agency of the Ljubljana Urban Region', country: 'SI' },
-    { name: 'City of Pécs', country: 'HU' },
-  ],
-  creativeIndustries: [
-    'advertising',
-    'architecture',
-    'arts and craft',
-    'design',
-    'film',
-    'photography',
-    'music',
-    'media',
-    'software and computer games',
-    'publishing',
-    'visual and performing arts',
-  ],
-  startsOn: '2010-04-01',
-  endsOn: '2012-12-31',
-};
-const cluster = { name: 'South Transdanubian Cultural Industrial Cluster', country: 'HU', joinedOn: '2011-03-01' };
+/** Creative Cities (seed 004) under another id. */
 const another = (partnershipId: string, more: Record<string, unknown> = {}) => ({ ...creativeCities, partnershipId, ...more });
 
 describe('partnerships, end to end over HTTP', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry();
-  });
-  afterAll(() => registry.close());
-
-  const logOf = async (stream: string) => (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;
+  const registry = registrySuite();
+  const { eventsOf } = registry;
 
   /** The secretariat's command, refused with `status` as problem+json, the log's head left where it was. */
-  const refused = (path: string, body: unknown, status: number) => expectRefused(registry.auditor, status, () => registry.secretariat.post(path, body));
+  const refused = (path: string, body: unknown, status: number) => registry.refused(status, () => registry.post(path, body));
+
+  /** Creative Cities under an id of the spec's own, for a spec that changes it; answers the id. */
+  const launched = async () => {
+    const partnershipId = registry.uniqueId('creative-cities');
+    await registry.accepted('/api/admin/partnerships', another(partnershipId));
+    return partnershipId;
+  };
+  const conclusion = { concludedOn: '2012-12-31', outcome: 'a transnational network of creative industry clusters in five Central European cities' };
+
+  /** A second Creative Cities, for the specs that append nothing */
+  beforeAll(() => registry.accepted('/api/admin/partnerships', another('creative-cities-2')));
 
   it('launches Creative Cities with its lead partner, partners and creative industries: 201, ETag "0"', async () => {
-    const launched = await registry.secretariat.post('/api/admin/partnerships', creativeCities);
-    expect(launched.status).toBe(201);
-    expect(launched.body).toEqual({ id: 'creative-cities', revision: 0, position: expect.any(Number) });
-    expect(launched.headers.get('etag')).toBe('"0"');
-    const [event] = await logOf('partnership-creative-cities');
+    const answer = await registry.post('/api/admin/partnerships', creativeCities);
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({ id: 'creative-cities', revision: 0, position: expect.any(Number) });
+    expect(answer.headers.get('etag')).toBe('"0"');
+    const [event] = await eventsOf('partnership-creative-cities');
     expect(event).toMatchObject({ type: 'PartnershipLaunched', data: creativeCities });
   });
 
   it('records a partner joining: 201, ETag "1"', async () => {
-    const joined = await registry.secretariat.post('/api/admin/partnerships/creative-cities/partners', cluster);
+    const partnershipId = await launched();
+    const joined = await registry.post(`/api/admin/partnerships/${partnershipId}/partners`, cluster);
     expect(joined.status).toBe(201);
-    expect(joined.body).toEqual({ id: 'creative-cities', revision: 1, position: expect.any(Number) });
+    expect(joined.body).toEqual({ id: partnershipId, revision: 1, position: expect.any(Number) });
     expect(joined.headers.get('etag')).toBe('"1"');
-    const log = await logOf('partnership-creative-cities');
+    const log = await eventsOf(`partnership-${partnershipId}`);
     expect(log[1]).toMatchObject({
       type: 'PartnerJoined',
-      data: { partnershipId: 'creative-cities', partner: { name: cluster.name, country: 'HU' }, joinedOn: '2011-03-01' },
+      data: { partnershipId, partner: { name: cluster.name, country: 'HU' }, joinedOn: '2011-03-01' },
     });
   });
 
   it('answers 409 to a partner already in the partnership, and appends nothing', async () => {
-    const { body: problem } = await refused('/api/admin/partnerships/creative-cities/partners', { name: 'City of Pécs', country: 'HU', joinedOn: '2011-05-01' }, 409);
+    const { body: problem } = await refused('/api/admin/partnerships/creative-cities-2/partners', { name: 'City of Pécs', country: 'HU', joinedOn: '2011-05-01' }, 409);
     expect(problem.type).toContain('partner-already-in-partnership');
   });
 
-  it('concludes the project at the end of December 2012: 201, ETag "2"', async () => {
-    const concluded = await registry.secretariat.post('/api/admin/partnerships/creative-cities/conclusion', {
-      concludedOn: '2012-12-31',
-      outcome: 'a transnational network of creative industry clusters in five Central European cities',
-    });
+  it('concludes the project at the end of December 2012, after a partner joined: 201, ETag "2"', async () => {
+    const partnershipId = await launched();
+    await registry.accepted(`/api/admin/partnerships/${partnershipId}/partners`, cluster);
+    const concluded = await registry.post(`/api/admin/partnerships/${partnershipId}/conclusion`, conclusion);
     expect(concluded.status).toBe(201);
     expect(concluded.headers.get('etag')).toBe('"2"');
-    expect((await logOf('partnership-creative-cities'))[2]).toMatchObject({ type: 'PartnershipConcluded', data: { concludedOn: '2012-12-31' } });
+    expect((await eventsOf(`partnership-${partnershipId}`))[2]).toMatchObject({ type: 'PartnershipConcluded', data: { concludedOn: '2012-12-31' } });
   });
 
   it('answers 409 to a launch under a taken id, a join or a conclusion after the conclusion', async () => {
-    expect((await refused('/api/admin/partnerships', creativeCities, 409)).body.type).toContain('partnership-already-launched');
+    const partnershipId = await launched();
+    await registry.accepted(`/api/admin/partnerships/${partnershipId}/conclusion`, conclusion);
+    expect((await refused('/api/admin/partnerships', another(partnershipId), 409)).body.type).toContain('partnership-already-launched');
     const late = { name: 'Job Centre s.r.l.', country: 'IT', joinedOn: '2012-06-01' };
-    expect((await refused('/api/admin/partnerships/creative-cities/partners', late, 409)).body.type).toContain('partnership-already-concluded');
-    expect((await refused('/api/admin/partnerships/creative-cities/conclusion', { concludedOn: '2012-12-31' }, 409)).body.type).toContain(
+    expect((await refused(`/api/admin/partnerships/${partnershipId}/partners`, late, 409)).body.type).toContain('partnership-already-concluded');
+    expect((await refused(`/api/admin/partnerships/${partnershipId}/conclusion`, { concludedOn: '2012-12-31' }, 409)).body.type).toContain(
       'partnership-already-concluded',
     );
   });
@@ -103,9 +77,9 @@ describe('partnerships, end to end over HTTP', () => {
 
   it('launches a partnership with no programme, industries or planned end', async () => {
     const { programme: _p, creativeIndustries: _c, endsOn: _e, ...bare } = another('leipzig-gdansk');
-    const launched = await registry.secretariat.post('/api/admin/partnerships', bare);
-    expect(launched.status).toBe(201);
-    const [event] = await logOf('partnership-leipzig-gdansk');
+    const answer = await registry.post('/api/admin/partnerships', bare);
+    expect(answer.status).toBe(201);
+    const [event] = await eventsOf('partnership-leipzig-gdansk');
     expect(event.data).not.toHaveProperty('programme');
     expect(event.data).not.toHaveProperty('endsOn');
     expect(event.data.creativeIndustries).toEqual([]);
@@ -117,9 +91,6 @@ describe('partnerships, end to end over HTTP', () => {
     ['a partner joining before the launch', '/api/admin/partnerships/creative-cities-2/partners', { ...cluster, joinedOn: '2010-01-15' }, 'joined-outside-partnership-dates'],
     ['a conclusion before the launch', '/api/admin/partnerships/creative-cities-2/conclusion', { concludedOn: '2009-12-31' }, 'partnership-date-out-of-order'],
   ])('answers 422 to %s', async (_, path, body, type) => {
-    if ((await registry.auditor.get('/api/audit/events?stream=partnership-creative-cities-2')).body.items.length === 0) {
-      expect((await registry.secretariat.post('/api/admin/partnerships', another('creative-cities-2'))).status).toBe(201);
-    }
     expect((await refused(path, body, 422)).body.type).toContain(type);
   });
 
@@ -154,14 +125,12 @@ describe('partnerships, end to end over HTTP', () => {
 });
 
 describe('a partner that names a city, over HTTP', () => {
-  let registry: InProcessRegistry;
+  const registry = registrySuite();
   beforeAll(async () => {
-    registry = await startRegistry();
     const krakow = { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' };
     expect((await registry.secretariat.post('/api/admin/cities', krakow)).status).toBe(201);
     expect((await registry.secretariat.post('/api/admin/partnerships', { ...creativeCities, partnershipId: 'literature-2014', startsOn: '2014-01-01', endsOn: '2016-12-31' })).status).toBe(201);
   });
-  afterAll(() => registry.close());
 
   it('accepts a member city on the day it joins', async () => {
     const joined = await registry.secretariat.post('/api/admin/partnerships/literature-2014/partners', { name: 'City of Kraków', country: 'PL', cityId: 'krakow', joinedOn: '2014-02-01' });
@@ -169,10 +138,10 @@ describe('a partner that names a city, over HTTP', () => {
   });
 
   it('refuses a city not on record (404: atlantis) and one not yet a member (422)', async () => {
-    await expectRefused(registry.auditor, 404, () =>
+    await registry.refused(404, () =>
       registry.secretariat.post('/api/admin/partnerships/literature-2014/partners', { name: 'Atlantis', country: 'GR', cityId: 'atlantis', joinedOn: '2014-02-01' }),
     );
-    await expectRefused(registry.auditor, 422, () =>
+    await registry.refused(422, () =>
       registry.secretariat.post('/api/admin/partnerships', { ...creativeCities, partnershipId: 'too-early', partners: [{ name: 'City of Kraków', country: 'PL', cityId: 'krakow' }] }),
     );
   });

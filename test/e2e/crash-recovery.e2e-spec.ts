@@ -1,6 +1,5 @@
-import { ApiClient, eventually } from './support/http-client.js';
+import { eventually } from './support/http-client.js';
 import { freePort, newDataDir, spawnRegistry } from './support/registry-server.js';
-import { TEST_KEYS } from './support/test-keys.js';
 
 /**
  * The promise of the log: an acknowledged command survives a SIGKILL, and the read models
@@ -11,7 +10,7 @@ describe('a server killed with SIGKILL after acknowledged commands', () => {
     const dataDir = newDataDir();
     const port = await freePort();
     const first = await spawnRegistry(dataDir, port);
-    const secretariat = new ApiClient(first.url, TEST_KEYS.secretariat.key);
+    const { secretariat } = first;
 
     const acknowledged: string[] = [];
     await Promise.all(
@@ -26,13 +25,13 @@ describe('a server killed with SIGKILL after acknowledged commands', () => {
 
     const second = await spawnRegistry(dataDir, port);
     try {
-      const auditor = new ApiClient(second.url, TEST_KEYS.auditor.key);
+      const { auditor } = second;
       const log = await auditor.get('/api/audit/events?type=CityDesignated&limit=500');
       expect(log.body.items.map((e: { data: { cityId: string } }) => e.data.cityId).sort()).toEqual([...acknowledged].sort());
       const positions = log.body.items.map((e: { position: number }) => e.position);
       expect(new Set(positions).size).toBe(positions.length);
 
-      const analyst = new ApiClient(second.url, TEST_KEYS.analyst.key);
+      const { analyst } = second;
       const directory = await eventually(async () => {
         const page = await analyst.get('/api/analytics/cities?limit=500');
         expect(page.body.total).toBe(60);
@@ -52,7 +51,7 @@ describe('a server killed with SIGKILL in the middle of a burst of 500 concurren
     const dataDir = newDataDir();
     const port = await freePort();
     const first = await spawnRegistry(dataDir, port);
-    const secretariat = new ApiClient(first.url, TEST_KEYS.secretariat.key);
+    const { secretariat } = first;
 
     const acknowledged = new Set<string>();
     let killed: Promise<void> | null = null;
@@ -73,7 +72,7 @@ describe('a server killed with SIGKILL in the middle of a burst of 500 concurren
 
     const second = await spawnRegistry(dataDir, port);
     try {
-      const auditor = new ApiClient(second.url, TEST_KEYS.auditor.key);
+      const { auditor } = second;
       const logged = new Map<string, { revision: number; data: { cityId: string } }[]>();
       for (let after = 0; ; ) {
         const page = await auditor.get(`/api/audit/events?limit=500&after=${after}`);
@@ -87,7 +86,7 @@ describe('a server killed with SIGKILL in the middle of a burst of 500 concurren
         expect(events.map((e) => e.revision)).toEqual([0]);
         expect(`city-${events[0]!.data.cityId}`).toBe(streamId);
       }
-      const after = await new ApiClient(second.url, TEST_KEYS.secretariat.key).post('/api/admin/cities', { cityId: 'after-restart', name: 'After', country: 'FR', field: 'film', designatedOn: '2019-10-31' });
+      const after = await second.secretariat.post('/api/admin/cities', { cityId: 'after-restart', name: 'After', country: 'FR', field: 'film', designatedOn: '2019-10-31' });
       expect(after.status).toBe(201);
     } finally {
       await second.kill('SIGTERM');

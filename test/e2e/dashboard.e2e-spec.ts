@@ -80,7 +80,7 @@ describe('the analysts dashboard at /', () => {
   (haveChromium ? describe : describe.skip)('in headless Chromium', () => {
     let browser: Browser;
     let page: Page;
-    const problems: string[] = [];
+    let problems: string[];
 
     beforeAll(async () => {
       browser = await chromium.launch({
@@ -88,27 +88,39 @@ describe('the analysts dashboard at /', () => {
         // Chromium's sandbox refuses to start as root (CI containers)
         args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
       });
-      page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(message.text());
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
     }, 60_000);
 
     afterAll(async () => {
       await browser?.close();
     });
 
-    const dashboardState = () => page.evaluate(() => (globalThis as any).__dashboard);
-    const settle = () => page.waitForFunction(() => ['ready', 'error'].includes((globalThis as any).__dashboard?.status), undefined, { timeout: 30_000 });
-
-    it('asks for a key once, and refuses a wrong one with a clear message', async () => {
+    // each spec in a tab of its own (a new context: no key kept from another spec), at the key form
+    beforeEach(async () => {
+      const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      const seen: string[] = [];
+      tab.on('console', (message) => {
+        if (message.type() === 'error') seen.push(message.text());
+      });
+      tab.on('pageerror', (error) => seen.push(error.message));
+      [page, problems] = [tab, seen];
       await page.goto(`${registry.url}/`);
       await page.locator('#key-input').waitFor({ state: 'visible' });
+    });
 
-      await page.fill('#key-input', 'not-a-key-of-this-registry');
+    afterEach(async () => {
+      await page?.context().close();
+    });
+
+    const dashboardState = () => page.evaluate(() => (globalThis as any).__dashboard);
+    const settle = () => page.waitForFunction(() => ['ready', 'error'].includes((globalThis as any).__dashboard?.status), undefined, { timeout: 30_000 });
+    const giveKey = async (key: string) => {
+      await page.fill('#key-input', key);
       await page.click('#key-form button[type=submit]');
       await settle();
+    };
+
+    it('asks for a key once, and refuses a wrong one with a clear message', async () => {
+      await giveKey('not-a-key-of-this-registry');
 
       expect(await page.textContent('#key-message')).toContain('refused this key (401)');
       expect(await page.isVisible('#dashboard')).toBe(false);
@@ -116,10 +128,7 @@ describe('the analysts dashboard at /', () => {
     });
 
     it('draws every chart with the real network once the analyst gives a key', async () => {
-      problems.length = 0; // the wrong key's 401s were the previous test's
-      await page.fill('#key-input', TEST_KEYS.analyst.key);
-      await page.click('#key-form button[type=submit]');
-      await settle();
+      await giveKey(TEST_KEYS.analyst.key);
       expect(await dashboardState()).toMatchObject({ status: 'ready', error: null });
 
       const charts: Record<string, DrawnChart | null> = await page.evaluate((ids) => {
@@ -197,6 +206,7 @@ describe('the analysts dashboard at /', () => {
     });
 
     it('keeps the key for the tab across a reload, and forgets it on request', async () => {
+      await giveKey(TEST_KEYS.analyst.key);
       await page.reload();
       await settle();
       expect((await dashboardState()).status).toBe('ready');

@@ -1,17 +1,14 @@
-import { expectRefused, fieldsNamed } from './support/refusals.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { fieldsNamed } from './support/refusals.js';
+import { registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 const ostersund = { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-05-10' };
 const norrkoping = { cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', designatedOn: '2017-10-31' };
 const krakow = { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' };
+const katowice = { cityId: 'katowice', name: 'Katowice', country: 'PL', field: 'music', designatedOn: '2015-12-11' };
 
 describe('designating a city, end to end over HTTP', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry();
-  });
-  afterAll(() => registry.close());
+  const registry = registrySuite();
 
   it('records CityDesignated and answers 201 with id, revision, position and the revision as ETag', async () => {
     const answer = await registry.secretariat.post('/api/admin/cities', ostersund);
@@ -42,7 +39,9 @@ describe('designating a city, end to end over HTTP', () => {
   });
 
   it('answers 409 when the city is already designated, and appends nothing', async () => {
-    const again = await expectRefused(registry.auditor, 409, () => registry.secretariat.post('/api/admin/cities', { ...ostersund, field: 'music' }));
+    const cityId = registry.uniqueId('ostersund');
+    await registry.accepted('/api/admin/cities', { ...ostersund, cityId });
+    const again = await registry.refused(409, () => registry.secretariat.post('/api/admin/cities', { ...ostersund, cityId, field: 'music' }));
     expect(again.body).toMatchObject({ status: 409, title: 'Conflict', type: expect.stringContaining('city-already-designated') });
   });
 
@@ -55,7 +54,7 @@ describe('designating a city, end to end over HTTP', () => {
     ['a missing name', { ...ostersund, cityId: 'a5', name: undefined }, 'name'],
     ['a field unknown to the catalogue', { ...ostersund, cityId: 'a6', field: 'sculpture' }, 'field'],
   ])('answers 400 naming the field for %s', async (_, body, field) => {
-    const answer = await expectRefused(registry.auditor, 400, () => registry.secretariat.post('/api/admin/cities', body));
+    const answer = await registry.refused(400, () => registry.secretariat.post('/api/admin/cities', body));
     expect(fieldsNamed(answer)).toContain(field);
   });
 
@@ -83,9 +82,21 @@ describe('designating a city, end to end over HTTP', () => {
     expect((await registry.analyst.get('/api/audit/events')).status).toBe(403);
   });
 
+  it('serves liveness and readiness without a key', async () => {
+    expect((await registry.anonymous.get('/health')).body).toEqual({ status: 'ok' });
+    expect((await registry.anonymous.get('/health/ready')).status).toBe(200);
+  });
+});
+
+describe('the directory of the cities designated, over HTTP', () => {
+  const registry = registrySuite();
+  beforeAll(async () => {
+    let position = 0;
+    for (const city of [ostersund, norrkoping, krakow, katowice]) position = (await registry.accepted('/api/admin/cities', city)).body.position;
+    await registry.settled(position);
+  });
+
   it('filters and pages the directory', async () => {
-    const { body } = await registry.secretariat.post('/api/admin/cities', { cityId: 'katowice', name: 'Katowice', country: 'PL', field: 'music', designatedOn: '2015-12-11' });
-    await registry.settled(body.position);
     const poland = await registry.analyst.get('/api/analytics/cities?country=PL');
     expect(poland.body).toMatchObject({ total: 2, page: 1, limit: 50 });
     expect(poland.body.items.map((c: { cityId: string }) => c.cityId)).toEqual(['katowice', 'krakow']);
@@ -96,10 +107,5 @@ describe('designating a city, end to end over HTTP', () => {
     expect(secondPage.body.items).toHaveLength(2);
     expect((await registry.analyst.get('/api/analytics/cities?limit=501')).status).toBe(400);
     expect((await registry.analyst.get('/api/analytics/cities/nowhere')).status).toBe(404);
-  });
-
-  it('serves liveness and readiness without a key', async () => {
-    expect((await registry.anonymous.get('/health')).body).toEqual({ status: 'ok' });
-    expect((await registry.anonymous.get('/health/ready')).status).toBe(200);
   });
 });

@@ -23,7 +23,8 @@ describeWithTmpfs('the data directory runs out of disk space', () => {
   let registry: InProcessRegistry;
   let filler: string;
 
-  beforeAll(async () => {
+  // each spec on a disk of its own: the restart spec runs its own outage first
+  beforeEach(async () => {
     mountPoint = newDataDir();
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint]);
     registry = await startRegistry({ dataDir: mountPoint });
@@ -31,27 +32,20 @@ describeWithTmpfs('the data directory runs out of disk space', () => {
     expect((await registry.secretariat.post('/api/admin/cities', lyon)).status).toBe(201);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     fs.rmSync(filler, { force: true });
     await registry?.close();
     if (mountPoint) execFileSync('umount', ['-l', mountPoint]);
   });
 
   it('answers 503 problem+json to commands, appends nothing, and serves again once space is freed', async () => {
-    const before = await registry.auditor.get('/api/audit/events?limit=500');
-    expect(before.status).toBe(200);
-    fillDisk(filler);
-
-    // a few attempts: SQLite may still have room in pages it allocated before the disk filled
-    const refused = await firstRefusal(registry, 50);
+    const refused = await outage(registry, filler);
     expect(refused.status).toBe(503);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(refused.headers.get('retry-after')).toBeTruthy();
     expect(refused.body).toMatchObject({ status: 503, type: expect.stringMatching(/store-unavailable$/) });
     expect(JSON.stringify(refused.body)).not.toMatch(/SQLITE|disk|ENOSPC|\/tmp/i);
     const refusedCity = refused.city;
-
-    fs.rmSync(filler);
 
     // the refused command left nothing: its stream is empty, and every event there is intact
     const stream = await registry.auditor.get(`/api/audit/events?stream=city-${refusedCity}`);
@@ -71,6 +65,7 @@ describeWithTmpfs('the data directory runs out of disk space', () => {
   });
 
   it('stays consistent across a restart after the outage', async () => {
+    expect((await outage(registry, filler)).status).toBe(503);
     const head = await registry.auditor.get('/api/audit/events?limit=500');
     await registry.close();
     registry = await startRegistry({ dataDir: mountPoint });
@@ -85,6 +80,16 @@ interface Refusal {
   readonly headers: Headers;
   readonly body: any;
   readonly city: number;
+}
+
+/** Fills the disk under the registry, answers the first command it refuses, and frees the space. */
+async function outage(registry: InProcessRegistry, filler: string): Promise<Refusal> {
+  expect((await registry.auditor.get('/api/audit/events?limit=500')).status).toBe(200);
+  fillDisk(filler);
+  // a few attempts: SQLite may still have room in pages it allocated before the disk filled
+  const refused = await firstRefusal(registry, 50);
+  fs.rmSync(filler);
+  return refused;
 }
 
 /** Sends designations until one is refused; each accepted one is a 201 (no other outcome is right). */

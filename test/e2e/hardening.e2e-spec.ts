@@ -1,16 +1,10 @@
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { eventsOf, registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 const city = (cityId: string) => ({ cityId, name: `City ${cityId}`, country: 'IT', field: 'design', designatedOn: '2014-12-01' });
 
-async function eventsOf(registry: InProcessRegistry, stream: string) {
-  return (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items as unknown[];
-}
-
 describe('idempotent commands', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => (registry = await startRegistry()));
-  afterAll(() => registry.close());
+  const registry = registrySuite();
 
   it('answers a retry with the same key and body as the first time, with Idempotent-Replayed, appending nothing', async () => {
     const headers = { 'idempotency-key': 'designate-turin-1' };
@@ -37,16 +31,14 @@ describe('idempotent commands', () => {
   it('derives the event ids from the key, so a retry proposes the very same events', async () => {
     const headers = { 'idempotency-key': 'designate-parma-1' };
     await registry.secretariat.post('/api/admin/cities', city('parma'), headers);
-    const [event] = (await eventsOf(registry, 'city-parma')) as { id: string; metadata: Record<string, unknown> }[];
+    const [event] = await eventsOf(registry, 'city-parma');
     expect(event!.metadata).toMatchObject({ idempotencyKey: 'designate-parma-1', requestHash: expect.any(String) });
     expect(event!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/); // a name-based (v5) UUID
   });
 });
 
 describe('optimistic concurrency', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => (registry = await startRegistry()));
-  afterAll(() => registry.close());
+  const registry = registrySuite();
 
   it('gives exactly one 201 and nine 409 to ten racing designations of one city, with one event', async () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => registry.secretariat.post('/api/admin/cities', city('genova'))));
@@ -69,7 +61,7 @@ describe('optimistic concurrency', () => {
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
-    const revisions = ((await eventsOf(registry, 'city-ostersund')) as { revision: number }[]).map((e) => e.revision);
+    const revisions = (await eventsOf(registry, 'city-ostersund')).map((e) => e.revision);
     expect(revisions).toEqual(Array.from({ length: 41 }, (_, i) => i));
   });
 
@@ -83,9 +75,7 @@ describe('optimistic concurrency', () => {
 });
 
 describe('hardened endpoints', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => (registry = await startRegistry({ env: { UCCN_RATE_LIMIT: '5' } })));
-  afterAll(() => registry.close());
+  const registry = registrySuite({ env: { UCCN_RATE_LIMIT: '5' } });
 
   it('limits each key to UCCN_RATE_LIMIT requests a minute: 429 with Retry-After, other keys unaffected', async () => {
     const answers = [];

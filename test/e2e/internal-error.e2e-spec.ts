@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { READ_MODELS_FILE } from '@uccn/runtime';
 import { eventually, type ApiClient } from './support/http-client.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 
 const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-24' };
 
@@ -16,19 +16,16 @@ const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts',
  */
 describe('an unexpected error', () => {
   const written: string[] = [];
-  let registry: InProcessRegistry;
+  const registry = registrySuite({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
   let analyst: ApiClient;
   let dataDir: string;
 
   beforeAll(async () => {
-    registry = await startRegistry({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
     ({ analyst, dataDir } = registry);
-    const designated = await registry.secretariat.post('/api/admin/cities', lyon);
-    expect(designated.status).toBe(201);
+    const designated = await registry.accepted('/api/admin/cities', lyon);
     await registry.settled(designated.body.position);
     expect((await analyst.get('/api/analytics/cities/lyon')).status).toBe(200);
   });
-  afterAll(() => registry.close());
 
   it('answers a bare 500 problem+json whose correlation id the log carries with the cause', async () => {
     const db = new Database(path.join(dataDir, READ_MODELS_FILE));

@@ -1,5 +1,5 @@
 import { eventually, type ApiClient } from './support/http-client.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-24' };
@@ -11,14 +11,11 @@ const lyon = { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts',
 describe('structured logs', () => {
   const written: string[] = [];
   const lines = () => written.map((line) => JSON.parse(line) as Record<string, any>);
-  let registry: InProcessRegistry;
+  const registry = registrySuite({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
   let client: ApiClient;
-
-  beforeAll(async () => {
-    registry = await startRegistry({ env: { UCCN_LOG_LEVEL: 'info' }, logDestination: { write: (line: string) => void written.push(line) } });
+  beforeAll(() => {
     client = registry.anonymous;
   });
-  afterAll(() => registry.close());
 
   it('logs a command once with its request id, actor and outcome, and never the key', async () => {
     const answer = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon, { 'x-correlation-id': 'designate-lyon-1' });
@@ -42,7 +39,9 @@ describe('structured logs', () => {
   });
 
   it('logs a refused command with the problem it was answered with', async () => {
-    const again = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', lyon, { 'x-correlation-id': 'designate-lyon-2' });
+    const city = { ...lyon, cityId: 'lyon-again' };
+    expect((await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', city)).status).toBe(201);
+    const again = await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', city, { 'x-correlation-id': 'designate-lyon-2' });
     expect(again.status).toBe(409);
     const line = await eventually(async () => lines().find((l) => l.requestId === 'designate-lyon-2' && l.command) ?? fail('no command line'));
     expect(line).toMatchObject({

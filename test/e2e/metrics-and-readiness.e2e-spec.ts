@@ -1,6 +1,7 @@
 import { ALL_PROJECTIONS } from '@uccn/projections';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { startRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 
 const ostersund = { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-05-10' };
 
@@ -17,11 +18,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('metrics and readiness, end to end', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry();
-  });
-  afterAll(() => registry.close());
+  const registry = registrySuite();
 
   it('counts commands by command and outcome, the events appended, and exposes every projection’s position and lag', async () => {
     const designated = await registry.secretariat.post('/api/admin/cities', ostersund, { 'idempotency-key': 'designate-ostersund' });

@@ -1,5 +1,6 @@
 import { CONTRACT_ROUTES, examplePath, type ContractRoute } from './support/contract-routes.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
+import { cluster, creativeCities } from './support/seeds.js';
 
 type Schema = { $ref?: string; allOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; example?: unknown; required?: string[] };
 type Operation = {
@@ -44,15 +45,13 @@ function servedRoutes(tree: string): { method: string; path: string }[] {
 }
 
 describe('the OpenAPI document lists every route of the contract', () => {
-  let registry: InProcessRegistry;
+  const registry = registrySuite();
   let document: OpenApiDocument;
   beforeAll(async () => {
-    registry = await startRegistry();
     const answer = await registry.anonymous.get<OpenApiDocument>('/docs-json');
     expect(answer.status).toBe(200);
     document = answer.body;
   });
-  afterAll(() => registry.close());
 
   const operationOf = (route: { method: string; path: string }): Operation | undefined => document.paths[route.path]?.[route.method.toLowerCase()];
   const resolve = (schema: Schema): Schema => (schema.$ref ? document.components.schemas[schema.$ref.replace('#/components/schemas/', '')]! : schema);
@@ -140,22 +139,9 @@ describe('the OpenAPI document lists every route of the contract', () => {
     expect((await registry.secretariat.post('/api/admin/applications/krakow-2013/endorsement', endorsement)).status).toBe(201);
     expect((await registry.secretariat.post('/api/admin/applications/krakow-2013/decision', { decision: 'designated', decidedOn: '2013-10-21' })).status).toBe(201);
     // a partnership with its optional parts, a partner who joined later, and its conclusion
-    const partnership = {
-      partnershipId: 'creative-cities-2010',
-      name: 'Creative Cities',
-      programme: 'Central Europe Programme',
-      leadPartner: { name: 'City of Leipzig', country: 'DE' },
-      partners: [
-        // a partner that names a member city on the day it takes part (Lyon, above, since 2008)
-        { name: 'City of Lyon', country: 'FR', cityId: 'lyon' },
-        { name: 'Gdansk Entrepreneurship Foundation', country: 'PL' },
-      ],
-      creativeIndustries: ['design', 'film', 'music'],
-      startsOn: '2010-04-01',
-      endsOn: '2012-12-31',
-    };
-    expect((await registry.secretariat.post('/api/admin/partnerships', partnership)).status).toBe(201);
-    const cluster = { name: 'South Transdanubian Cultural Industrial Cluster', country: 'HU', joinedOn: '2011-03-01' };
+    // a partner that names a member city on the day it takes part (Lyon, above, since 2008)
+    const withLyon = { ...creativeCities, partnershipId: 'creative-cities-2010', partners: [...creativeCities.partners, { name: 'City of Lyon', country: 'FR', cityId: 'lyon' }] };
+    expect((await registry.secretariat.post('/api/admin/partnerships', withLyon)).status).toBe(201);
     expect((await registry.secretariat.post('/api/admin/partnerships/creative-cities-2010/partners', cluster)).status).toBe(201);
     const concluded = await registry.secretariat.post('/api/admin/partnerships/creative-cities-2010/conclusion', { concludedOn: '2012-12-31', outcome: 'a network of creative industry clusters' });
     expect(concluded.status).toBe(201);

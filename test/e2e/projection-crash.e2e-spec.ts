@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { canonicalJson, LOG_ANCHORED } from '@uccn/application';
 import { SqliteEventStore, type NewEvent, type RecordedEvent } from '@uccn/event-store';
-import { ALL_PROJECTIONS, documentsOf, projectEvents, ReadModels, readProjectionStatuses } from '@uccn/projections';
+import { ALL_PROJECTIONS, ReadModels, readProjectionStatuses } from '@uccn/projections';
 import { SqliteReadStore } from '@uccn/read-store';
-import { ApiClient } from './support/http-client.js';
+import { documentsOf, projectEvents } from '../support/project-events.js';
 import { freePort, newDataDir, spawnRegistry } from './support/registry-server.js';
-import { TEST_KEYS } from './support/test-keys.js';
 
 const CITIES = 2_000;
 const REPORTS_PER_CITY = 4; // 2,000 × (1 designation + 4 reports) = 10,000 events
@@ -42,7 +41,7 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
 
     // small batches so that the kill lands in the middle of the catch-up
     const first = await spawnRegistry(dataDir, port, { env: { UCCN_PROJECTION_BATCH_SIZE: '50' } });
-    const analyst = new ApiClient(first.url, TEST_KEYS.analyst.key);
+    const { analyst } = first;
     for (;;) {
       const total = (await analyst.get('/api/analytics/cities?limit=1')).body.total;
       if (total > 0) break;
@@ -75,7 +74,7 @@ describe('a server killed with SIGKILL during the projections’ catch-up of 10,
       expect(log.filter((e) => e.type !== LOG_ANCHORED)).toHaveLength(CITIES * (1 + REPORTS_PER_CITY));
       const readModels = new ReadModels(reads);
       for (const definition of ALL_PROJECTIONS) {
-        const expected = projectEvents(definition, log);
+        const expected = await projectEvents(definition, log);
         for (const collection of Object.keys(definition.collections)) {
           const stored = await (await readModels.collection(definition.name, collection)).find({ sort: [['id', 1]], limit: 1_000_000 });
           const fromScratch = documentsOf(expected, collection);

@@ -1,20 +1,18 @@
 import type { Role } from '@uccn/config';
 import { CONTRACT_ROUTES, examplePath } from './support/contract-routes.js';
 import type { ApiClient } from './support/http-client.js';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 
 type Caller = 'none' | Role;
 
 const ROUTES = CONTRACT_ROUTES.map((route) => [route.method, examplePath(route), route.roles] as const);
 
 describe('every route × every caller answers as the contract says', () => {
-  let registry: InProcessRegistry;
+  const registry = registrySuite();
   let callers: Record<Caller, ApiClient>;
-  beforeAll(async () => {
-    registry = await startRegistry();
+  beforeAll(() => {
     callers = { none: registry.anonymous, secretariat: registry.secretariat, auditor: registry.auditor, analyst: registry.analyst };
   });
-  afterAll(() => registry.close());
 
   const cases = ROUTES.flatMap(([method, path, allowed]) =>
     (['none', 'secretariat', 'auditor', 'analyst'] as Caller[]).map((caller) => {

@@ -1,5 +1,6 @@
 import { eventually } from './support/http-client.js';
 import { freePort, startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { registrySuite } from './support/registry-suite.js';
 import { hostAndPort, TcpProxy, throughProxy } from './support/tcp-proxy.js';
 
 /**
@@ -26,11 +27,7 @@ function expectUnavailable(answer: { status: number; headers: Headers; body: any
 }
 
 describe('EventStoreDB unreachable (a closed port)', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry({ env: { EVENTSTORE_URL: `esdb://127.0.0.1:${await freePort()}?tls=false` } });
-  });
-  afterAll(() => registry?.close());
+  const registry = registrySuite(async () => ({ env: { EVENTSTORE_URL: `esdb://127.0.0.1:${await freePort()}?tls=false` } }));
 
   it('starts, reports the log as down in /health/ready, and answers commands with 503', async () => {
     await expectNotReady(registry, 'eventStore');
@@ -44,11 +41,7 @@ describe('EventStoreDB unreachable (a closed port)', () => {
 });
 
 describe('MongoDB unreachable (a closed port)', () => {
-  let registry: InProcessRegistry;
-  beforeAll(async () => {
-    registry = await startRegistry({ env: { MONGODB_URL: `mongodb://127.0.0.1:${await freePort()}/uccn?directConnection=true` } });
-  });
-  afterAll(() => registry?.close());
+  const registry = registrySuite(async () => ({ env: { MONGODB_URL: `mongodb://127.0.0.1:${await freePort()}/uccn?directConnection=true` } }));
 
   it('starts anyway, and /health/ready reports the read store as down', async () => {
     await expectNotReady(registry, 'readStore');

@@ -5,7 +5,7 @@ import { ALL_PROJECTIONS } from './all-projections.js';
 import type { ProjectionDefinition } from './projection.js';
 import { applyBatch } from './runner/apply-batch.js';
 import { physicalCollection } from './runner/projection-catalog.js';
-import { documentsOf, logOf, projectEvents, recorded, type ProjectedDocuments } from './testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded, type ProjectedDocuments } from '../../../test/support/project-events.js';
 
 /** A small log with every event type of the registry, in a plausible order. */
 const everyKindOfEvent = logOf(
@@ -77,7 +77,7 @@ describe('all projections', () => {
       const oneBatch = await runnerDocuments(store, projection, 2, [everyKindOfEvent]);
 
       expect(oneBatch).toEqual(eventByEvent);
-      expect(oneBatch).toEqual(helperDocuments(projectEvents(projection, everyKindOfEvent)));
+      expect(oneBatch).toEqual(helperDocuments(await projectEvents(projection, everyKindOfEvent)));
     });
 
     it('stamps every document with the event that last changed it', async () => {

@@ -13,7 +13,6 @@ export * from './meetings/meetings.projection.js';
 export * from './applications/applications.projection.js';
 export * from './partnerships/partnerships.projection.js';
 export * from './all-projections.js';
-export * from './testing/project-events.js';
 export * from './runner/projection-catalog.js';
 export * from './runner/read-models.js';
 export * from './runner/apply-batch.js';

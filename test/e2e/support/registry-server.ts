@@ -68,6 +68,9 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
 
 export interface RegistryProcess {
   readonly url: string;
+  readonly secretariat: ApiClient;
+  readonly auditor: ApiClient;
+  readonly analyst: ApiClient;
   readonly child: ChildProcess;
   readonly output: () => string;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -96,8 +99,12 @@ export async function spawnRegistry(dataDir: string, port: number, options: { en
     const res = await fetch(`${url}/health`);
     if (res.status !== 200) throw new Error('not up');
   }, 30_000);
+  const client = new ApiClient(url);
   return {
     url,
+    secretariat: client.as(TEST_KEYS.secretariat.key),
+    auditor: client.as(TEST_KEYS.auditor.key),
+    analyst: client.as(TEST_KEYS.analyst.key),
     child,
     output: () => output,
     kill: async (signal = 'SIGKILL') => {

@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { APPLICATIONS, applicationsProjection, applicationsQuery } from './applications.projection.js';
 
 const ostersund = {
@@ -9,8 +9,8 @@ const norrkoping = {
 } as const;
 
 describe('applications projection', () => {
-  it('follows an application from submission through the national endorsement to the designation', () => {
-    const projected = projectEvents(
+  it('follows an application from submission through the national endorsement to the designation', async () => {
+    const projected = await projectEvents(
       applicationsProjection,
       logOf(
         recorded('ApplicationSubmitted', { ...ostersund, submittedOn: '2010-03-01' }),
@@ -30,8 +30,8 @@ describe('applications projection', () => {
     ]);
   });
 
-  it('shows an endorsed application awaiting UNESCO, and one not designated', () => {
-    const projected = projectEvents(
+  it('shows an endorsed application awaiting UNESCO, and one not designated', async () => {
+    const projected = await projectEvents(
       applicationsProjection,
       logOf(
         recorded('ApplicationSubmitted', { ...norrkoping, submittedOn: '2017-02-10' }),
@@ -43,16 +43,16 @@ describe('applications projection', () => {
 
     expect(projected.get(APPLICATIONS)?.get('norrkoping-2017')).toMatchObject({ status: 'endorsed', decision: null });
     expect(projected.get(APPLICATIONS)?.get('ostersund-2017')).toMatchObject({ status: 'not-designated', endorsement: null });
-    expect(findDocuments(projected, APPLICATIONS, applicationsQuery({ callYear: 2017 })).map((a) => a.id)).toEqual([
+    expect((await findDocuments(projected, APPLICATIONS, applicationsQuery({ callYear: 2017 }))).map((a) => a.id)).toEqual([
       'ostersund-2017', 'norrkoping-2017',
     ]);
-    expect(findDocuments(projected, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' })).map((a) => a.id)).toEqual([
+    expect((await findDocuments(projected, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' }))).map((a) => a.id)).toEqual([
       'norrkoping-2017',
     ]);
   });
 
-  it('shows an application the national commission did not endorse as ended there (seed 003)', () => {
-    const projected = projectEvents(
+  it('shows an application the national commission did not endorse as ended there (seed 003)', async () => {
+    const projected = await projectEvents(
       applicationsProjection,
       logOf(
         recorded('ApplicationSubmitted', { ...norrkoping, submittedOn: '2017-02-10' }),

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter } from './city-directory.projection.js';
 
 const lyonDesignated = recorded(
@@ -13,12 +13,12 @@ const ostersundDesignated = recorded(
   { recordedAt: '2010-06-23T08:00:00.000Z' },
 );
 
-const cityOf = (events: readonly RecordedEvent[], cityId: string) =>
-  projectEvents(cityDirectoryProjection, logOf(...events)).get(CITIES)?.get(cityId);
+const cityOf = async (events: readonly RecordedEvent[], cityId: string) =>
+  (await projectEvents(cityDirectoryProjection, logOf(...events))).get(CITIES)?.get(cityId);
 
 describe('city directory projection', () => {
-  it('lists a designated city as a member with its field, both clocks and the first monitoring report due', () => {
-    expect(cityOf([lyonDesignated], 'lyon')).toEqual({
+  it('lists a designated city as a member with its field, both clocks and the first monitoring report due', async () => {
+    expect(await cityOf([lyonDesignated], 'lyon')).toEqual({
       id: 'lyon',
       cityId: 'lyon',
       name: 'Lyon',
@@ -42,10 +42,10 @@ describe('city directory projection', () => {
     });
   });
 
-  it('moves Lyon from media arts (2008) to literature (2023) and keeps the field history', () => {
+  it('moves Lyon from media arts (2008) to literature (2023) and keeps the field history', async () => {
     const changed = recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' });
 
-    const lyon = cityOf([lyonDesignated, changed], 'lyon');
+    const lyon = await cityOf([lyonDesignated, changed], 'lyon');
 
     expect(lyon).toMatchObject({
       field: 'literature',
@@ -60,7 +60,7 @@ describe('city directory projection', () => {
     });
   });
 
-  it('keeps the last report of each kind with its review, and schedules monitoring from the designation', () => {
+  it('keeps the last report of each kind with its review, and schedules monitoring from the designation', async () => {
     const events = [
       ostersundDesignated,
       recorded('ReportSubmitted', {
@@ -74,7 +74,7 @@ describe('city directory projection', () => {
       recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2015-03-02' }),
     ] as const;
 
-    const ostersund = cityOf([...events], 'ostersund');
+    const ostersund = await cityOf([...events], 'ostersund');
 
     expect(ostersund).toMatchObject({
       applicationId: 'ostersund-2010',
@@ -97,13 +97,13 @@ describe('city directory projection', () => {
     });
   });
 
-  it('does not let a report recorded late but submitted earlier replace the last one', () => {
+  it('does not let a report recorded late but submitted earlier replace the last one', async () => {
     const monitoring = (reportId: string, submittedOn: string) =>
       recorded('ReportSubmitted', {
         cityId: 'ostersund', reportId, kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn,
       });
 
-    const ostersund = cityOf([ostersundDesignated, monitoring('mmr-2018', '2018-05-30'), monitoring('mmr-2014', '2014-06-01')], 'ostersund');
+    const ostersund = await cityOf([ostersundDesignated, monitoring('mmr-2018', '2018-05-30'), monitoring('mmr-2014', '2014-06-01')], 'ostersund');
 
     expect(ostersund).toMatchObject({
       reportCount: 2,
@@ -114,7 +114,7 @@ describe('city directory projection', () => {
     });
   });
 
-  it('ignores a review of a report that is no longer the last one', () => {
+  it('ignores a review of a report that is no longer the last one', async () => {
     const events = logOf(
       ostersundDesignated,
       recorded('ReportSubmitted', {
@@ -126,13 +126,13 @@ describe('city directory projection', () => {
       recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'revision-requested', reviewedOn: '2018-07-01' }),
     );
 
-    const ostersund = projectEvents(cityDirectoryProjection, events).get(CITIES)?.get('ostersund');
+    const ostersund = (await projectEvents(cityDirectoryProjection, events)).get(CITIES)?.get('ostersund');
 
     expect(ostersund).toMatchObject({ lastReports: { membershipMonitoring: { reportId: 'mmr-2018', outcome: null } }, lastPosition: 3 });
   });
 
-  it('shows Harbin (music, 2010) as withdrawn, with the date and the reason (hypothetical withdrawal)', () => {
-    const harbin = cityOf(
+  it('shows Harbin (music, 2010) as withdrawn, with the date and the reason (hypothetical withdrawal)', async () => {
+    const harbin = await cityOf(
       [
         recorded('CityDesignated', { cityId: 'harbin', name: 'Harbin', country: 'CN', field: 'music', designatedOn: '2010-06-22' }),
         recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2019-12-31', reason: 'voluntary', note: 'hypothetical' }),
@@ -149,10 +149,10 @@ describe('city directory projection', () => {
     });
   });
 
-  it('writes nothing for city events of a city it never saw designated', () => {
+  it('writes nothing for city events of a city it never saw designated', async () => {
     const events = logOf(recorded('CityFieldChanged', { cityId: 'nowhere', from: 'film', to: 'music', effectiveOn: '2020-01-01' }));
 
-    expect(documentsOf(projectEvents(cityDirectoryProjection, events), CITIES)).toEqual([]);
+    expect(documentsOf(await projectEvents(cityDirectoryProjection, events), CITIES)).toEqual([]);
   });
 
   it('queries by any combination of filters, by name, one page at a time', () => {

@@ -1,4 +1,4 @@
-import { logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { CITIES, cityDirectoryProjection, type CityDirectoryDoc } from './city-directory.projection.js';
 import { complianceOf, complianceQuery } from './compliance.js';
 import { nextMonitoringReportDue } from './monitoring-schedule.js';
@@ -31,18 +31,21 @@ describe('monitoring report schedule', () => {
 });
 
 describe('report compliance', () => {
-  const ostersund = projectEvents(
-    cityDirectoryProjection,
-    logOf(
-      recorded('CityDesignated', { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-06-22' }),
-      recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-05-15',
-      }),
-      recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'se-2018', kind: 'national-annual', periodStart: '2018-01-01', periodEnd: '2018-12-31', submittedOn: '2018-12-20',
-      }),
-    ),
-  ).get(CITIES)?.get('ostersund') as CityDirectoryDoc;
+  let ostersund: CityDirectoryDoc;
+  beforeAll(async () => {
+    ostersund = (await projectEvents(
+      cityDirectoryProjection,
+      logOf(
+        recorded('CityDesignated', { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-06-22' }),
+        recorded('ReportSubmitted', {
+          cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-05-15',
+        }),
+        recorded('ReportSubmitted', {
+          cityId: 'ostersund', reportId: 'se-2018', kind: 'national-annual', periodStart: '2018-01-01', periodEnd: '2018-12-31', submittedOn: '2018-12-20',
+        }),
+      ),
+    )).get(CITIES)?.get('ostersund') as CityDirectoryDoc;
+  });
 
   it('is on time before the first report is due', () => {
     expect(complianceOf(ostersund, '2012-01-01')).toEqual({

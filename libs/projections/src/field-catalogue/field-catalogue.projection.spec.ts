@@ -1,9 +1,9 @@
-import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { FIELDS, FOUNDING_FIELD_DOCS, fieldCatalogue, fieldCatalogueProjection } from './field-catalogue.projection.js';
 
 describe('field catalogue projection', () => {
-  it('lists the founding seven, open from 2004-01-01, on an empty log', () => {
-    const projected = projectEvents(fieldCatalogueProjection, []);
+  it('lists the founding seven, open from 2004-01-01, on an empty log', async () => {
+    const projected = await projectEvents(fieldCatalogueProjection, []);
 
     const catalogue = fieldCatalogue(documentsOf(projected, FIELDS));
 
@@ -18,7 +18,7 @@ describe('field catalogue projection', () => {
     ]);
   });
 
-  it('stores architecture, added in 2025, with both clocks and lineage', () => {
+  it('stores architecture, added in 2025, with both clocks and lineage', async () => {
     const events = logOf(
       recorded(
         'CreativeFieldAdded',
@@ -27,7 +27,7 @@ describe('field catalogue projection', () => {
       ),
     );
 
-    const projected = projectEvents(fieldCatalogueProjection, events);
+    const projected = await projectEvents(fieldCatalogueProjection, events);
 
     expect(documentsOf(projected, FIELDS)).toEqual([
       {
@@ -47,11 +47,11 @@ describe('field catalogue projection', () => {
     expect(catalogue.slice(0, 7)).toEqual(FOUNDING_FIELD_DOCS);
   });
 
-  it('ignores events of other aggregates', () => {
+  it('ignores events of other aggregates', async () => {
     const events = logOf(
       recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' }),
     );
 
-    expect(documentsOf(projectEvents(fieldCatalogueProjection, events), FIELDS)).toEqual([]);
+    expect(documentsOf(await projectEvents(fieldCatalogueProjection, events), FIELDS)).toEqual([]);
   });
 });

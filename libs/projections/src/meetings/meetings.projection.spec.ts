@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { MEETINGS, meetingsProjection, meetingsQuery } from './meetings.projection.js';
 
 const krakowKatowice = recorded('MeetingScheduled', {
@@ -19,8 +19,8 @@ const musicSubnetwork = recorded('MeetingScheduled', {
 });
 
 describe('meetings projection', () => {
-  it('shows the joint Kraków–Katowice conference as hosted, with attendance', () => {
-    const projected = projectEvents(
+  it('shows the joint Kraków–Katowice conference as hosted, with attendance', async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(
         krakowKatowice,
@@ -43,26 +43,26 @@ describe('meetings projection', () => {
     ]);
   });
 
-  it('keeps the Paris meeting at UNESCO Headquarters as a venue with no host city', () => {
-    const [meeting] = documentsOf(projectEvents(meetingsProjection, logOf(paris)), MEETINGS);
+  it('keeps the Paris meeting at UNESCO Headquarters as a venue with no host city', async () => {
+    const [meeting] = documentsOf(await projectEvents(meetingsProjection, logOf(paris)), MEETINGS);
 
     expect(meeting).toMatchObject({ hostCityIds: [], venue: 'UNESCO Headquarters, Paris', status: 'scheduled', attendance: 0, year: 2008 });
   });
 
-  it('finds both 2008 annual meetings, Paris and Santa Fe, by kind and year, by date', () => {
-    const projected = projectEvents(meetingsProjection, logOf(santaFe, musicSubnetwork, paris, krakowKatowice));
+  it('finds both 2008 annual meetings, Paris and Santa Fe, by kind and year, by date', async () => {
+    const projected = await projectEvents(meetingsProjection, logOf(santaFe, musicSubnetwork, paris, krakowKatowice));
 
-    const found = findDocuments(projected, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 }));
+    const found = await findDocuments(projected, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 }));
 
     expect(found.map((m) => m.id)).toEqual(['uccn-2008-paris', 'uccn-2008-santa-fe']);
-    expect(findDocuments(projected, MEETINGS, meetingsQuery({ year: 2008 })).map((m) => m.id)).toEqual([
+    expect((await findDocuments(projected, MEETINGS, meetingsQuery({ year: 2008 }))).map((m) => m.id)).toEqual([
       'uccn-2008-paris', 'music-2008', 'uccn-2008-santa-fe',
     ]);
     expect(meetingsQuery({ kind: 'subnetwork' }, 3, 10)).toEqual({ filter: { kind: 'subnetwork' }, sort: [['startsOn', 1]], skip: 20, limit: 10 });
   });
 
-  it('records the 2020 conference as cancelled by force majeure', () => {
-    const projected = projectEvents(
+  it('records the 2020 conference as cancelled by force majeure', async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(
         recorded('MeetingScheduled', {
@@ -83,8 +83,8 @@ describe('meetings projection', () => {
     });
   });
 
-  it('records the format a meeting was held in, when it differs from the plan', () => {
-    const projected = projectEvents(
+  it('records the format a meeting was held in, when it differs from the plan', async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(
         recorded('MeetingScheduled', {
@@ -102,8 +102,8 @@ describe('meetings projection', () => {
 describe('meetings projection, amended (DESIGN §6)', () => {
   const hosted = recorded('MeetingHosted', { meetingId: 'uccn-2018', attendeeCityIds: [], heldFrom: '2018-06-12', heldTo: '2018-06-15', format: 'in-person' });
 
-  it('adds attendance recorded after the meeting was recorded as held', () => {
-    const projected = projectEvents(
+  it('adds attendance recorded after the meeting was recorded as held', async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(
         krakowKatowice,
@@ -115,8 +115,8 @@ describe('meetings projection, amended (DESIGN §6)', () => {
     expect(documentsOf(projected, MEETINGS)[0]).toMatchObject({ status: 'hosted', attendeeCityIds: ['lyon', 'ostersund', 'norrkoping'], attendance: 3 });
   });
 
-  it("shows a corrected record: a held meeting's corrected days are the days it was held, in the year they fall in", () => {
-    const projected = projectEvents(
+  it("shows a corrected record: a held meeting's corrected days are the days it was held, in the year they fall in", async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(
         krakowKatowice,
@@ -138,8 +138,8 @@ describe('meetings projection, amended (DESIGN §6)', () => {
     });
   });
 
-  it('moves a scheduled meeting to the year its corrected first day falls in', () => {
-    const projected = projectEvents(
+  it('moves a scheduled meeting to the year its corrected first day falls in', async () => {
+    const projected = await projectEvents(
       meetingsProjection,
       logOf(santaFe, recorded('MeetingRecordCorrected', { meetingId: 'uccn-2008-santa-fe', reason: 'r', before: { startsOn: '2008-09-14', endsOn: '2008-09-17' }, after: { startsOn: '2009-09-14', endsOn: '2009-09-17' } })),
     );

@@ -1,4 +1,5 @@
-import { documentsOf, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import type { Document } from '@uccn/read-store';
+import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { HISTORY, cityHistoryQuery, membershipHistoryProjection } from './membership-history.projection.js';
 
 describe('membership history projection', () => {
@@ -24,7 +25,8 @@ describe('membership history projection', () => {
     recorded('CityDesignated', { cityId: 'harbin', name: 'Harbin', country: 'CN', field: 'music', designatedOn: '2010-06-22' }),
     recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2019-12-31', reason: 'excluded' }),
   );
-  const history = documentsOf(projectEvents(membershipHistoryProjection, events), HISTORY);
+  let history: Document[];
+  beforeAll(async () => (history = documentsOf(await projectEvents(membershipHistoryProjection, events), HISTORY)));
 
   it('records every change of a city with both clocks, the actor, the event type, its id and its global position', () => {
     expect(history.find((h) => h.id === 'event-3')).toEqual({

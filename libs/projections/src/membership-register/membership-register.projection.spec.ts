@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, findDocuments, logOf, projectEvents, recorded, type ProjectedDocuments } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded, type ProjectedDocuments } from '../../../../test/support/project-events.js';
 import {
   PERIODS,
   REGISTER_CITIES,
@@ -15,8 +15,8 @@ const CURRENT = '9999-12-31T23:59:59.999Z';
 
 const project = (...events: RecordedEvent[]) => projectEvents(membershipRegisterProjection, logOf(...events));
 /** who the register lists on `asOf`, as known at `knownAt`: cityId → field */
-const register = (projected: ProjectedDocuments, asOf: string, knownAt?: string) =>
-  Object.fromEntries(findDocuments(projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500)).map((p) => [p['cityId'], p['field']]));
+const register = async (projected: ProjectedDocuments, asOf: string, knownAt?: string) =>
+  Object.fromEntries((await findDocuments(projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500))).map((p) => [p['cityId'], p['field']]));
 
 const lyonDesignated = recorded(
   'CityDesignated',
@@ -31,7 +31,8 @@ const lyonToLiterature = recorded(
 
 describe('membership register projection', () => {
   describe('Lyon: media arts in 2008, literature from 2023', () => {
-    const projected = project(lyonDesignated, lyonToLiterature);
+    let projected: ProjectedDocuments;
+    beforeAll(async () => (projected = await project(lyonDesignated, lyonToLiterature)));
 
     it('closes the belief the field change contradicts and splits the membership at the change date', () => {
       expect(documentsOf(projected, PERIODS)).toEqual([
@@ -70,28 +71,28 @@ describe('membership register projection', () => {
       ]);
     });
 
-    it('lists Lyon in the field it held on the domain date', () => {
-      expect(register(projected, '2008-11-02')).toEqual({});
-      expect(register(projected, '2008-11-03')).toEqual({ lyon: 'media-arts' });
-      expect(register(projected, '2023-10-30')).toEqual({ lyon: 'media-arts' });
-      expect(register(projected, '2023-10-31')).toEqual({ lyon: 'literature' });
+    it('lists Lyon in the field it held on the domain date', async () => {
+      expect(await register(projected, '2008-11-02')).toEqual({});
+      expect(await register(projected, '2008-11-03')).toEqual({ lyon: 'media-arts' });
+      expect(await register(projected, '2023-10-30')).toEqual({ lyon: 'media-arts' });
+      expect(await register(projected, '2023-10-31')).toEqual({ lyon: 'literature' });
     });
 
-    it('answers as the system knew it: the change counts only from the instant it was recorded', () => {
-      expect(register(projected, '2024-01-01', '2023-11-02T08:59:59.999Z')).toEqual({ lyon: 'media-arts' });
+    it('answers as the system knew it: the change counts only from the instant it was recorded', async () => {
+      expect(await register(projected, '2024-01-01', '2023-11-02T08:59:59.999Z')).toEqual({ lyon: 'media-arts' });
       // the same instant, written without milliseconds
-      expect(register(projected, '2024-01-01', '2023-11-02T09:00:00Z')).toEqual({ lyon: 'literature' });
-      expect(register(projected, '2024-01-01', '2008-11-04T09:59:59.999Z')).toEqual({});
+      expect(await register(projected, '2024-01-01', '2023-11-02T09:00:00Z')).toEqual({ lyon: 'literature' });
+      expect(await register(projected, '2024-01-01', '2008-11-04T09:59:59.999Z')).toEqual({});
     });
 
-    it('gives the register items in the shape of the response', () => {
-      const items = (findDocuments(projected, PERIODS, registerFindOptions('2024-01-01')) as PeriodDoc[]).map(toRegisterItem);
+    it('gives the register items in the shape of the response', async () => {
+      const items = ((await findDocuments(projected, PERIODS, registerFindOptions('2024-01-01'))) as PeriodDoc[]).map(toRegisterItem);
       expect(items).toEqual([{ cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'literature', designatedOn: '2008-11-03' }]);
     });
   });
 
-  it('keeps the two clocks apart: Kraków, designated in 2013 but recorded in 2026, was not in the 2019 register', () => {
-    const projected = project(
+  it('keeps the two clocks apart: Kraków, designated in 2013 but recorded in 2026, was not in the 2019 register', async () => {
+    const projected = await project(
       recorded(
         'CityDesignated',
         { cityId: 'katowice', name: 'Katowice', country: 'PL', field: 'music', designatedOn: '2015-12-11' },
@@ -104,11 +105,11 @@ describe('membership register projection', () => {
       ),
     );
 
-    expect(register(projected, '2018-06-12', '2019-01-01T00:00:00.000Z')).toEqual({ katowice: 'music' });
-    expect(register(projected, '2018-06-12')).toEqual({ katowice: 'music', krakow: 'literature' });
-    expect(register(projected, '2014-01-01')).toEqual({ krakow: 'literature' });
+    expect(await register(projected, '2018-06-12', '2019-01-01T00:00:00.000Z')).toEqual({ katowice: 'music' });
+    expect(await register(projected, '2018-06-12')).toEqual({ katowice: 'music', krakow: 'literature' });
+    expect(await register(projected, '2014-01-01')).toEqual({ krakow: 'literature' });
     // in order of designation
-    expect(findDocuments(projected, PERIODS, registerFindOptions('2018-06-12')).map((p) => p['name'])).toEqual(['Kraków', 'Katowice']);
+    expect((await findDocuments(projected, PERIODS, registerFindOptions('2018-06-12'))).map((p) => p['name'])).toEqual(['Kraków', 'Katowice']);
   });
 
   describe('Harbin: music from 2010, withdrawn at the end of 2019 (hypothetical withdrawal)', () => {
@@ -123,26 +124,26 @@ describe('membership register projection', () => {
       { recordedAt: '2020-01-10T15:00:00.000Z' },
     );
 
-    it('is a member up to the day before the withdrawal takes effect', () => {
-      const projected = project(designated, withdrawn);
+    it('is a member up to the day before the withdrawal takes effect', async () => {
+      const projected = await project(designated, withdrawn);
 
-      expect(register(projected, '2019-12-30')).toEqual({ harbin: 'music' });
-      expect(register(projected, '2019-12-31')).toEqual({});
+      expect(await register(projected, '2019-12-30')).toEqual({ harbin: 'music' });
+      expect(await register(projected, '2019-12-31')).toEqual({});
     });
 
-    it('was still believed a member in 2020 until the withdrawal was recorded', () => {
-      const projected = project(designated, withdrawn);
+    it('was still believed a member in 2020 until the withdrawal was recorded', async () => {
+      const projected = await project(designated, withdrawn);
 
-      expect(register(projected, '2020-01-05', '2020-01-10T14:59:59.999Z')).toEqual({ harbin: 'music' });
-      expect(register(projected, '2020-01-05', '2020-01-10T15:00:00.000Z')).toEqual({});
+      expect(await register(projected, '2020-01-05', '2020-01-10T14:59:59.999Z')).toEqual({ harbin: 'music' });
+      expect(await register(projected, '2020-01-05', '2020-01-10T15:00:00.000Z')).toEqual({});
       expect(documentsOf(projected, PERIODS).map((p) => [p.id, p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
         ['harbin-1', '2010-06-22', OPEN, '2010-06-23T08:00:00.000Z', '2020-01-10T15:00:00.000Z'],
         ['harbin-2', '2010-06-22', '2019-12-31', '2020-01-10T15:00:00.000Z', CURRENT],
       ]);
     });
 
-    it('places a field change recorded after the withdrawal but dated before it', () => {
-      const projected = project(
+    it('places a field change recorded after the withdrawal but dated before it', async () => {
+      const projected = await project(
         designated,
         withdrawn,
         recorded(
@@ -152,15 +153,15 @@ describe('membership register projection', () => {
         ),
       );
 
-      expect(register(projected, '2017-12-31')).toEqual({ harbin: 'music' });
-      expect(register(projected, '2018-01-01')).toEqual({ harbin: 'film' });
-      expect(register(projected, '2019-12-31')).toEqual({});
-      expect(register(projected, '2018-01-01', '2020-01-31T00:00:00.000Z')).toEqual({ harbin: 'music' });
+      expect(await register(projected, '2017-12-31')).toEqual({ harbin: 'music' });
+      expect(await register(projected, '2018-01-01')).toEqual({ harbin: 'film' });
+      expect(await register(projected, '2019-12-31')).toEqual({});
+      expect(await register(projected, '2018-01-01', '2020-01-31T00:00:00.000Z')).toEqual({ harbin: 'music' });
     });
   });
 
-  it('puts a field change recorded late, but dated before an earlier recorded one, where it belongs', () => {
-    const projected = project(
+  it('puts a field change recorded late, but dated before an earlier recorded one, where it belongs', async () => {
+    const projected = await project(
       recorded(
         'CityDesignated',
         { cityId: 'santos', name: 'Santos', country: 'BR', field: 'film', designatedOn: '2015-12-11' },
@@ -170,11 +171,11 @@ describe('membership register projection', () => {
       recorded('CityFieldChanged', { cityId: 'santos', from: 'film', to: 'design', effectiveOn: '2017-03-01' }, { recordedAt: '2021-01-15T00:00:00.000Z' }),
     );
 
-    expect(register(projected, '2018-01-01', '2020-06-01T00:00:00.000Z')).toEqual({ santos: 'film' });
-    expect(register(projected, '2018-01-01')).toEqual({ santos: 'design' });
-    expect(register(projected, '2021-01-01')).toEqual({ santos: 'music' });
+    expect(await register(projected, '2018-01-01', '2020-06-01T00:00:00.000Z')).toEqual({ santos: 'film' });
+    expect(await register(projected, '2018-01-01')).toEqual({ santos: 'design' });
+    expect(await register(projected, '2021-01-01')).toEqual({ santos: 'music' });
     // the music period, confirmed by the correction, is the same row, believed since 2020
-    const current = findDocuments(projected, PERIODS, { filter: { knownTo: CURRENT }, sort: [['validFrom', 1]] });
+    const current = await findDocuments(projected, PERIODS, { filter: { knownTo: CURRENT }, sort: [['validFrom', 1]] });
     expect(current.map((p) => [p.id, p['field'], p['validFrom'], p['validTo'], p['knownFrom']])).toEqual([
       ['santos-4', 'film', '2015-12-11', '2017-03-01', '2021-01-15T00:00:00.000Z'],
       ['santos-5', 'design', '2017-03-01', '2020-05-01', '2021-01-15T00:00:00.000Z'],
@@ -182,19 +183,19 @@ describe('membership register projection', () => {
     ]);
   });
 
-  it('keeps no row for a belief superseded at the very instant it was recorded', () => {
+  it('keeps no row for a belief superseded at the very instant it was recorded', async () => {
     const at = { recordedAt: '2026-01-05T10:00:00.000Z' };
-    const projected = project(
+    const projected = await project(
       recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' }, at),
       recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }, at),
     );
 
     expect(documentsOf(projected, PERIODS).map((p) => p.id)).toEqual(['lyon-2', 'lyon-3']);
-    expect(register(projected, '2020-01-01', at.recordedAt)).toEqual({ lyon: 'media-arts' });
+    expect(await register(projected, '2020-01-01', at.recordedAt)).toEqual({ lyon: 'media-arts' });
   });
 
-  it('never ends a belief before it began when the recording clock steps back', () => {
-    const projected = project(
+  it('never ends a belief before it began when the recording clock steps back', async () => {
+    const projected = await project(
       lyonDesignated,
       recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }, { recordedAt: '2008-11-04T09:00:00.000Z' }),
     );
@@ -202,7 +203,7 @@ describe('membership register projection', () => {
     for (const period of documentsOf(projected, PERIODS)) {
       expect(String(period['knownFrom']) <= String(period['knownTo'])).toBe(true);
     }
-    expect(register(projected, '2024-01-01')).toEqual({ lyon: 'literature' });
+    expect(await register(projected, '2024-01-01')).toEqual({ lyon: 'literature' });
   });
 
   it('asks the store for the four ranges (and the designation bound they imply), with knownAt made canonical and "now" by default', () => {

@@ -1,4 +1,4 @@
-import { documentsOf, logOf, projectEvents, recorded, type ProjectedDocuments } from '../testing/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded, type ProjectedDocuments } from '../../../../test/support/project-events.js';
 import { MEMBERS, SUMMARY, SUMMARY_ID, networkStatisticsProjection, toNetworkSummary, type SummaryDoc } from './network-statistics.projection.js';
 
 /** The summary document as the projection wrote it (the store holds plain documents). */
@@ -26,8 +26,8 @@ describe('network statistics projection', () => {
     expect(toNetworkSummary(null)).toEqual({ members: 0, withdrawn: 0, countries: 0, byField: {}, byCountry: {}, byYear: [] });
   });
 
-  it('counts members, withdrawn cities and countries, by current field and by country', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('counts members, withdrawn cities and countries, by current field and by country', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     const summary = toNetworkSummary(summaryDocOf(projected));
 
@@ -41,8 +41,8 @@ describe('network statistics projection', () => {
     });
   });
 
-  it('gives every year from the first designation, with the network size at each year end', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('gives every year from the first designation, with the network size at each year end', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     const { byYear } = toNetworkSummary(summaryDocOf(projected));
 
@@ -71,9 +71,9 @@ describe('network statistics projection', () => {
     ]);
   });
 
-  it('counts each year a city in the field it held at that year end, so the fields sum to the network size', () => {
+  it('counts each year a city in the field it held at that year end, so the fields sum to the network size', async () => {
     const rovaniemi = designated('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network, rovaniemi));
 
     const { byYear } = toNetworkSummary(summaryDocOf(projected));
 
@@ -87,8 +87,8 @@ describe('network statistics projection', () => {
     }
   });
 
-  it('keeps per city what undoing its counts needs, with lineage', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network));
+  it('keeps per city what undoing its counts needs, with lineage', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network));
 
     expect(documentsOf(projected, MEMBERS).filter((m) => m.id === 'harbin' || m.id === 'lyon')).toEqual([
       { id: 'harbin', country: 'CN', field: 'music', fieldSince: '2010-06-22', status: 'withdrawn', lastEventId: 'event-8', lastPosition: 8 },
@@ -97,8 +97,8 @@ describe('network statistics projection', () => {
     expect(projected.get(SUMMARY)?.get(SUMMARY_ID)).toMatchObject({ lastEventId: 'event-8', lastPosition: 8 });
   });
 
-  it('does not count a city twice, nor withdraw it twice', () => {
-    const projected = projectEvents(
+  it('does not count a city twice, nor withdraw it twice', async () => {
+    const projected = await projectEvents(
       networkStatisticsProjection,
       logOf(
         ...network,
@@ -110,8 +110,8 @@ describe('network statistics projection', () => {
     expect(toNetworkSummary(summaryDocOf(projected))).toMatchObject({ members: 5, withdrawn: 1 });
   });
 
-  it('lets a country with no member left drop out of the count of countries', () => {
-    const projected = projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
+  it('lets a country with no member left drop out of the count of countries', async () => {
+    const projected = await projectEvents(networkStatisticsProjection, logOf(...network.slice(0, 6), harbinWithdrawn));
 
     expect(toNetworkSummary(summaryDocOf(projected))).toMatchObject({
       countries: 4,

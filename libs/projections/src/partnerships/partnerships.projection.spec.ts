@@ -1,4 +1,4 @@
-import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../testing/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
 import { PARTNERSHIPS, partnershipsProjection, partnershipsQuery } from './partnerships.projection.js';
 
 // The EU "Creative Cities" project, Central Europe Programme (seeds 000, 004)
@@ -19,8 +19,8 @@ const creativeCities = recorded('PartnershipLaunched', {
 });
 
 describe('partnerships projection', () => {
-  it('lists the lead partner, the partners with the day they joined, and the outcome once concluded', () => {
-    const projected = projectEvents(
+  it('lists the lead partner, the partners with the day they joined, and the outcome once concluded', async () => {
+    const projected = await projectEvents(
       partnershipsProjection,
       logOf(
         creativeCities,
@@ -57,10 +57,10 @@ describe('partnerships projection', () => {
     ]);
   });
 
-  it('keeps a partnership active until it is concluded', () => {
-    const projected = projectEvents(partnershipsProjection, logOf(creativeCities));
+  it('keeps a partnership active until it is concluded', async () => {
+    const projected = await projectEvents(partnershipsProjection, logOf(creativeCities));
 
-    expect(findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'active' })).map((p) => p.id)).toEqual(['creative-cities-central-europe']);
-    expect(findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'concluded' }))).toEqual([]);
+    expect((await findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'active' }))).map((p) => p.id)).toEqual(['creative-cities-central-europe']);
+    expect(await findDocuments(projected, PARTNERSHIPS, partnershipsQuery({ status: 'concluded' }))).toEqual([]);
   });
 });

@@ -214,4 +214,120 @@ describe('membership register projection', () => {
     });
     expect(registerQuery('2018-06-12')['knownTo']).toEqual({ $gt: '9999-12-31T23:59:59.998Z' });
   });
+
+  describe('a correction counts only from the instant it was recorded (DESIGN §6)', () => {
+    const items = (projected: ProjectedDocuments, asOf: string, knownAt?: string) =>
+      findDocuments(projected, PERIODS, registerFindOptions(asOf, knownAt)).map(toRegisterItem);
+
+    describe('Santa Fe, recorded as designated on 31 December 2005, corrected to 13 July 2005', () => {
+      const recordedAt = '2024-03-01T09:00:00.000Z';
+      const correctedAt = '2026-02-10T10:00:00.000Z';
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' }, { recordedAt }),
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'santa-fe', reason: 'UNESCO press release of 13 July 2005', before: { designatedOn: '2005-12-31' }, after: { designatedOn: '2005-07-13' } },
+          { recordedAt: correctedAt },
+        ),
+      );
+
+      it('was not a member on 1 August 2005 as the register knew it before the correction, and is one as corrected', () => {
+        expect(register(projected, '2005-08-01', '2026-02-10T09:59:59.999Z')).toEqual({});
+        expect(register(projected, '2005-08-01', correctedAt)).toEqual({ 'santa-fe': 'crafts-and-folk-art' });
+        expect(register(projected, '2005-08-01')).toEqual({ 'santa-fe': 'crafts-and-folk-art' });
+        // before the registry knew of Santa Fe at all
+        expect(register(projected, '2005-08-01', '2024-03-01T08:59:59.999Z')).toEqual({});
+      });
+
+      it('gives the designation date the register held at each instant', () => {
+        expect(items(projected, '2006-01-01', '2025-01-01T00:00:00.000Z')).toEqual([
+          { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' },
+        ]);
+        expect(items(projected, '2006-01-01')).toEqual([{ cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-07-13' }]);
+      });
+
+      it('closes the uncorrected belief at the correction and believes the corrected one from then', () => {
+        expect(documentsOf(projected, PERIODS).map((p) => [p.id, p['designatedOn'], p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
+          ['santa-fe-1', '2005-12-31', '2005-12-31', OPEN, recordedAt, correctedAt],
+          ['santa-fe-2', '2005-07-13', '2005-07-13', OPEN, correctedAt, CURRENT],
+        ]);
+      });
+    });
+
+    it('shows a corrected name and country only as known from the correction', () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'krakow', name: 'Krakow', country: 'PT', field: 'literature', designatedOn: '2013-10-21' }, { recordedAt: '2014-01-10T00:00:00.000Z' }),
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'krakow', reason: 'diacritics and country code', before: { name: 'Krakow', country: 'PT' }, after: { name: 'Kraków', country: 'PL' } },
+          { recordedAt: '2020-05-01T00:00:00.000Z' },
+        ),
+      );
+
+      expect(items(projected, '2018-06-12', '2019-01-01T00:00:00.000Z')).toEqual([
+        { cityId: 'krakow', name: 'Krakow', country: 'PT', field: 'literature', designatedOn: '2013-10-21' },
+      ]);
+      expect(items(projected, '2018-06-12')).toEqual([{ cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' }]);
+    });
+
+    it('corrects the field Lyon was designated in, before its change to literature, from the correction on', () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'film', designatedOn: '2008-11-03' }, { recordedAt: '2008-11-04T10:00:00.000Z' }),
+        lyonToLiterature,
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'lyon', reason: 'designated in media arts', before: { field: 'film' }, after: { field: 'media-arts' } },
+          { recordedAt: '2024-02-01T00:00:00.000Z' },
+        ),
+      );
+
+      expect(register(projected, '2015-01-01', '2024-01-31T23:59:59.999Z')).toEqual({ lyon: 'film' });
+      expect(register(projected, '2015-01-01', '2024-02-01T00:00:00.000Z')).toEqual({ lyon: 'media-arts' });
+      expect(register(projected, '2024-06-01', '2024-01-31T23:59:59.999Z')).toEqual({ lyon: 'literature' });
+      expect(register(projected, '2024-06-01')).toEqual({ lyon: 'literature' });
+      // the literature period is confirmed by the correction, so its row is the one believed since 2023
+      expect(findDocuments(projected, PERIODS, { filter: { knownTo: CURRENT }, sort: [['validFrom', 1]] }).map((p) => [p['field'], p['knownFrom']])).toEqual([
+        ['media-arts', '2024-02-01T00:00:00.000Z'],
+        ['literature', '2023-11-02T09:00:00.000Z'],
+      ]);
+    });
+
+    describe('Kraków, withdrawn in error on 1 January 2019, the withdrawal retracted', () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' }, { recordedAt: '2013-10-22T00:00:00.000Z' }),
+        recorded('MembershipWithdrawn', { cityId: 'krakow', effectiveOn: '2019-01-01', reason: 'voluntary' }, { recordedAt: '2019-01-05T00:00:00.000Z' }),
+        recorded(
+          'MembershipWithdrawalRetracted',
+          { cityId: 'krakow', reason: 'entered for the wrong city', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } },
+          { recordedAt: '2019-03-01T00:00:00.000Z' },
+        ),
+      );
+
+      it('was not a member in 2020 as known between the withdrawal and its retraction, and is one as known since', () => {
+        expect(register(projected, '2020-01-01', '2019-02-01T00:00:00.000Z')).toEqual({});
+        expect(register(projected, '2020-01-01', '2019-03-01T00:00:00.000Z')).toEqual({ krakow: 'literature' });
+        expect(register(projected, '2020-01-01')).toEqual({ krakow: 'literature' });
+        // before the withdrawal was recorded, Kraków was believed a member all along
+        expect(register(projected, '2020-01-01', '2019-01-04T00:00:00.000Z')).toEqual({ krakow: 'literature' });
+      });
+
+      it('keeps each belief as a row of its own', () => {
+        expect(documentsOf(projected, PERIODS).map((p) => [p.id, p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
+          ['krakow-1', '2013-10-21', OPEN, '2013-10-22T00:00:00.000Z', '2019-01-05T00:00:00.000Z'],
+          ['krakow-2', '2013-10-21', '2019-01-01', '2019-01-05T00:00:00.000Z', '2019-03-01T00:00:00.000Z'],
+          ['krakow-3', '2013-10-21', OPEN, '2019-03-01T00:00:00.000Z', CURRENT],
+        ]);
+        expect(documentsOf(projected, REGISTER_CITIES)).toMatchObject([{ id: 'krakow', withdrawnOn: null, counter: 3 }]);
+      });
+    });
+
+    it('writes nothing for a correction of a city it never saw designated', () => {
+      const projected = project(
+        recorded('CityRecordCorrected', { cityId: 'atlantis', reason: 'x', before: { name: 'A' }, after: { name: 'B' } }),
+        recorded('MembershipWithdrawalRetracted', { cityId: 'atlantis', reason: 'x', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } }),
+      );
+
+      expect(projected.size).toBe(0);
+    });
+  });
 });

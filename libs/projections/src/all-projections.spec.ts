@@ -27,6 +27,9 @@ const everyKindOfEvent = logOf(
   }),
   recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2014-09-01' }),
   recorded('MembershipWithdrawn', { cityId: 'lyon', effectiveOn: '2025-01-01', reason: 'voluntary' }),
+  recorded('CityRecordCorrected', { cityId: 'lyon', reason: 'UNESCO’s list', before: { field: 'media-arts', designatedOn: '2008-11-03' }, after: { field: 'design', designatedOn: '2008-10-20' } }),
+  recorded('ReportRecordCorrected', { cityId: 'ostersund', reportId: 'mmr-2014', reason: 'its cover letter', before: { submittedOn: '2014-06-01' }, after: { submittedOn: '2014-05-15' } }),
+  recorded('MembershipWithdrawalRetracted', { cityId: 'lyon', reason: 'entered for the wrong city', retracted: { effectiveOn: '2025-01-01', reason: 'voluntary' } }),
   recorded('MeetingScheduled', {
     meetingId: 'uccn-2016', kind: 'annual-conference', title: 'X Annual Conference', edition: 10, hostCityIds: ['ostersund'],
     startsOn: '2016-09-14', endsOn: '2016-09-16', format: 'in-person',

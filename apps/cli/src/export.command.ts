@@ -19,11 +19,11 @@ interface ExportOptions {
   readonly out?: string;
 }
 
-const readModelNames = () =>
-  ALL_PROJECTIONS.flatMap((p) => {
-    const collections = Object.keys(p.collections);
-    return collections.length === 1 ? [p.name] : collections.map((c) => `${p.name}/${c}`);
-  });
+/**
+ * A projection's first collection is the read model its queries serve (the others keep what its
+ * reducer needs, like the city directory's reports): the projection's name alone exports it.
+ */
+const readModelNames = () => ALL_PROJECTIONS.flatMap((p) => Object.keys(p.collections).map((c, i) => (i === 0 ? p.name : `${p.name}/${c}`)));
 
 @Command({
   name: 'export',
@@ -59,13 +59,13 @@ export class ExportCommand extends CommandRunner {
   }
 }
 
-/** `city-directory` → its one collection; `membership-register/periods` → that collection; else undefined. */
+/** `city-directory` → its first collection; `membership-register/cities` → that collection; else undefined. */
 function readModelOf(what: string): { projection: string; collection: string } | undefined {
   const [name, collection] = what.split('/');
   const projection = ALL_PROJECTIONS.find((p) => p.name === name);
   if (!projection) return undefined;
   const collections = Object.keys(projection.collections);
-  const chosen = collection ?? (collections.length === 1 ? collections[0] : undefined);
+  const chosen = collection ?? collections[0];
   return chosen && collections.includes(chosen) ? { projection: projection.name, collection: chosen } : undefined;
 }
 

@@ -27,6 +27,9 @@ const everyKindOfEvent = logOf(
   }),
   recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2014-09-01' }),
   recorded('MembershipWithdrawn', { cityId: 'lyon', effectiveOn: '2025-01-01', reason: 'voluntary' }),
+  recorded('CityRecordCorrected', { cityId: 'lyon', reason: 'UNESCO’s list', before: { field: 'media-arts', designatedOn: '2008-11-03' }, after: { field: 'design', designatedOn: '2008-10-20' } }),
+  recorded('ReportRecordCorrected', { cityId: 'ostersund', reportId: 'mmr-2014', reason: 'its cover letter', before: { submittedOn: '2014-06-01' }, after: { submittedOn: '2014-05-15' } }),
+  recorded('MembershipWithdrawalRetracted', { cityId: 'lyon', reason: 'entered for the wrong city', retracted: { effectiveOn: '2025-01-01', reason: 'voluntary' } }),
   recorded('MeetingScheduled', {
     meetingId: 'uccn-2016', kind: 'annual-conference', title: 'X Annual Conference', edition: 10, hostCityIds: ['ostersund'],
     startsOn: '2016-09-14', endsOn: '2016-09-16', format: 'in-person',
@@ -46,13 +49,13 @@ const everyKindOfEvent = logOf(
 );
 
 describe('all projections', () => {
-  it('have unique kebab-case names', () => {
+  it('have unique kebab-case names', async () => {
     const names = ALL_PROJECTIONS.map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
-  it('declare valid collection names and index fields, and handle only events of the registry', () => {
+  it('declare valid collection names and index fields, and handle only events of the registry', async () => {
     for (const projection of ALL_PROJECTIONS) {
       for (const [collection, { indexes }] of Object.entries(projection.collections)) {
         expect(() => assertCollectionName(collection)).not.toThrow();
@@ -62,7 +65,7 @@ describe('all projections', () => {
     }
   });
 
-  it('every event type is read by at least one projection', () => {
+  it('every event type is read by at least one projection', async () => {
     const handled = new Set(ALL_PROJECTIONS.flatMap((p) => p.handles));
     expect([...new Set(everyKindOfEvent.map((e) => e.type))].filter((t) => !handled.has(t))).toEqual([]);
   });

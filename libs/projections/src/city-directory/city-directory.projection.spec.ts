@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@uccn/event-store';
 import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
-import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter } from './city-directory.projection.js';
+import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter, type CityDirectoryDoc } from './city-directory.projection.js';
+import { complianceOf } from './compliance.js';
 
 const lyonDesignated = recorded(
   'CityDesignated',
@@ -155,7 +156,7 @@ describe('city directory projection', () => {
     expect(documentsOf(await projectEvents(cityDirectoryProjection, events), CITIES)).toEqual([]);
   });
 
-  it('queries by any combination of filters, by name, one page at a time', () => {
+  it('queries by any combination of filters, by name, one page at a time', async () => {
     expect(cityDirectoryQuery({ field: 'music', country: 'PL' }, 2, 20)).toEqual({
       filter: { field: 'music', country: 'PL' },
       sort: [['name', 1]],
@@ -165,7 +166,143 @@ describe('city directory projection', () => {
     expect(cityDirectoryQuery({ status: 'member' }, undefined, 10_000)).toMatchObject({ skip: 0, limit: 500 });
   });
 
-  it('finds the members on a date with two ranges: designated on or before it, withdrawn after it', () => {
+  it('finds the members on a date with two ranges: designated on or before it, withdrawn after it', async () => {
     expect(membersOnFilter('2018-06-12')).toEqual({ designatedOn: { $lte: '2018-06-12' }, memberUntil: { $gt: '2018-06-12' } });
+  });
+
+  describe('as corrected (DESIGN §6)', () => {
+    const santaFeDesignated = recorded('CityDesignated', { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' });
+    const santaFeDated = recorded('CityRecordCorrected', {
+      cityId: 'santa-fe', reason: 'UNESCO press release of 13 July 2005', before: { designatedOn: '2005-12-31' }, after: { designatedOn: '2005-07-13' },
+    });
+    const monitoring = (cityId: string, reportId: string, submittedOn: string, periodStart: string, periodEnd: string) =>
+      recorded('ReportSubmitted', { cityId, reportId, kind: 'membership-monitoring', periodStart, periodEnd, submittedOn });
+
+    it('moves Santa Fe’s designation to the day UNESCO gave, and its first field period and monitoring schedule with it', async () => {
+      expect(await cityOf([santaFeDesignated, santaFeDated], 'santa-fe')).toMatchObject({
+        designatedOn: '2005-07-13',
+        fieldHistory: [{ field: 'crafts-and-folk-art', from: '2005-07-13' }],
+        nextMonitoringReportDue: '2009-07-13',
+        status: 'member',
+        lastEventId: 'event-2',
+      });
+    });
+
+    it('keeps a report on the corrected schedule: the due date it fulfils moves with the designation', async () => {
+      // designated 2005-12-31, a report of 2009-08-01 fulfils 2009-12-31; designated 2005-07-13, it fulfils 2009-07-13
+      const report = monitoring('santa-fe', 'mmr-2009', '2009-08-01', '2005-12-31', '2009-12-30');
+
+      expect(await cityOf([santaFeDesignated, report], 'santa-fe')).toMatchObject({ nextMonitoringReportDue: '2013-12-31' });
+      expect(await cityOf([santaFeDesignated, report, santaFeDated], 'santa-fe')).toMatchObject({
+        designatedOn: '2005-07-13', lastMonitoringReportOn: '2009-08-01', nextMonitoringReportDue: '2013-07-13', reportCount: 1,
+      });
+    });
+
+    it('corrects a name and a country as recorded, and nothing else', async () => {
+      const krakow = recorded('CityDesignated', { cityId: 'krakow', name: 'Krakow', country: 'PT', field: 'literature', designatedOn: '2013-10-21' });
+      const corrected = recorded('CityRecordCorrected', {
+        cityId: 'krakow', reason: 'typed from a list without diacritics, country code mistyped', before: { name: 'Krakow', country: 'PT' }, after: { name: 'Kraków', country: 'PL' },
+      });
+
+      const before = (await cityOf([krakow], 'krakow')) as CityDirectoryDoc;
+      const after = await cityOf([krakow, corrected], 'krakow');
+
+      expect(after).toEqual({ ...before, name: 'Kraków', country: 'PL', lastEventId: 'event-2', lastPosition: 2 });
+    });
+
+    it('corrects the field Lyon was designated in, while its change to literature in 2023 stays', async () => {
+      const lyonInFilm = recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'film', designatedOn: '2008-11-03' });
+      const toLiterature = recorded('CityFieldChanged', { cityId: 'lyon', from: 'film', to: 'literature', effectiveOn: '2023-10-31' });
+      const fieldCorrected = recorded('CityRecordCorrected', { cityId: 'lyon', reason: 'designated in media arts', before: { field: 'film' }, after: { field: 'media-arts' } });
+
+      expect(await cityOf([lyonInFilm, toLiterature, fieldCorrected], 'lyon')).toMatchObject({
+        field: 'literature',
+        fieldHistory: [
+          { field: 'media-arts', from: '2008-11-03' },
+          { field: 'literature', from: '2023-10-31' },
+        ],
+      });
+      // with no change since, the corrected field is the current one
+      expect(await cityOf([lyonInFilm, fieldCorrected], 'lyon')).toMatchObject({ field: 'media-arts', fieldHistory: [{ field: 'media-arts', from: '2008-11-03' }] });
+    });
+
+    it('moves Östersund’s last report and its schedule with a corrected submission date', async () => {
+      const events = [
+        ostersundDesignated,
+        monitoring('ostersund', 'mmr-2014', '2018-05-15', '2010-06-22', '2014-06-21'),
+        recorded('ReportRecordCorrected', {
+          cityId: 'ostersund', reportId: 'mmr-2014', reason: 'the year was typed wrong', before: { submittedOn: '2018-05-15' }, after: { submittedOn: '2014-05-15' },
+        }),
+      ];
+
+      expect(await cityOf(events.slice(0, 2), 'ostersund')).toMatchObject({ lastMonitoringReportOn: '2018-05-15', nextMonitoringReportDue: '2022-06-22' });
+      expect(await cityOf(events, 'ostersund')).toMatchObject({
+        reportCount: 1,
+        lastReports: { membershipMonitoring: { reportId: 'mmr-2014', submittedOn: '2014-05-15', periodEnd: '2014-06-21' } },
+        monitoringReportDates: ['2014-05-15'],
+        lastMonitoringReportOn: '2014-05-15',
+        nextMonitoringReportDue: '2018-06-22',
+        lastEventId: 'event-3',
+      });
+    });
+
+    it('shows the review of a report that a corrected kind makes the last of its kind', async () => {
+      const events = [
+        ostersundDesignated,
+        monitoring('ostersund', 'mmr-2014', '2014-05-15', '2010-06-22', '2014-06-21'),
+        recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2014-09-01' }),
+        monitoring('ostersund', 'se-2017', '2018-01-15', '2017-01-01', '2017-12-31'),
+        recorded('ReportRecordCorrected', {
+          cityId: 'ostersund', reportId: 'se-2017', reason: 'the annual report to the national commission', before: { kind: 'membership-monitoring' }, after: { kind: 'national-annual' },
+        }),
+      ];
+
+      expect(await cityOf(events.slice(0, 4), 'ostersund')).toMatchObject({
+        lastReports: { membershipMonitoring: { reportId: 'se-2017', outcome: null }, nationalAnnual: null },
+        nextMonitoringReportDue: '2022-06-22',
+      });
+      expect(await cityOf(events, 'ostersund')).toMatchObject({
+        reportCount: 2,
+        lastReports: {
+          membershipMonitoring: { reportId: 'mmr-2014', submittedOn: '2014-05-15', outcome: 'accepted', reviewedOn: '2014-09-01' },
+          nationalAnnual: { reportId: 'se-2017', submittedOn: '2018-01-15', periodStart: '2017-01-01', periodEnd: '2017-12-31', outcome: null, reviewedOn: null },
+        },
+        monitoringReportDates: ['2014-05-15'],
+        lastMonitoringReportOn: '2014-05-15',
+        nextMonitoringReportDue: '2018-06-22',
+      });
+    });
+
+    it('makes the compliance as of any date follow a corrected report', async () => {
+      const events = [
+        ostersundDesignated,
+        monitoring('ostersund', 'mmr-2014', '2014-11-20', '2010-06-22', '2014-06-21'),
+        recorded('ReportRecordCorrected', {
+          cityId: 'ostersund', reportId: 'mmr-2014', reason: 'dated by its cover letter', before: { submittedOn: '2014-11-20' }, after: { submittedOn: '2014-05-15' },
+        }),
+      ];
+
+      expect(complianceOf((await cityOf(events.slice(0, 2), 'ostersund')) as CityDirectoryDoc, '2014-07-01')).toMatchObject({ lastReportOn: null, overdue: true });
+      expect(complianceOf((await cityOf(events, 'ostersund')) as CityDirectoryDoc, '2014-07-01')).toMatchObject({ lastReportOn: '2014-05-15', nextDueOn: '2018-06-22', overdue: false });
+    });
+
+    it('makes Kraków a member again when its withdrawal, entered for the wrong city, is retracted', async () => {
+      const krakow = recorded('CityDesignated', { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' });
+      const withdrawn = recorded('MembershipWithdrawn', { cityId: 'krakow', effectiveOn: '2019-01-01', reason: 'voluntary' });
+      const retracted = recorded('MembershipWithdrawalRetracted', {
+        cityId: 'krakow', reason: 'entered for the wrong city', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' },
+      });
+
+      expect(await cityOf([krakow, withdrawn, retracted], 'krakow')).toEqual({ ...(await cityOf([krakow], 'krakow')), lastEventId: 'event-3', lastPosition: 3 });
+    });
+
+    it('writes nothing for a correction of a report it never saw', async () => {
+      const events = logOf(
+        ostersundDesignated,
+        recorded('ReportRecordCorrected', { cityId: 'ostersund', reportId: 'none', reason: 'x', before: { title: 'a' }, after: { title: 'b' } }),
+      );
+
+      expect((await projectEvents(cityDirectoryProjection, events)).get(CITIES)?.get('ostersund')).toMatchObject({ lastPosition: 1 });
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
-import { assertNever, compare, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
+import { assertNever, compare, type ReportFacts, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
 import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
@@ -7,6 +7,13 @@ import { OPEN_DATE } from '../shared/sentinels.js';
 import { nextMonitoringReportDue } from './monitoring-schedule.js';
 
 export const CITIES = 'cities';
+/**
+ * Per city, every report it submitted with its last review: what the directory's report figures
+ * are derived from, so a corrected report (or designation date) recomputes them all. Kept apart
+ * from the directory's document so its answer keeps its shape, and a review of a report that is
+ * not the last of its kind changes nothing the directory shows (nor its lineage).
+ */
+export const CITY_REPORTS = 'reports';
 
 export type CityStatus = 'member' | 'withdrawn';
 
@@ -49,16 +56,38 @@ export interface CityDirectoryDoc extends Document {
   readonly nextMonitoringReportDue: string;
 }
 
-const HANDLES = ['CityDesignated', 'CityFieldChanged', 'ReportSubmitted', 'ReportReviewed', 'MembershipWithdrawn'] as const;
+/** One report as the directory's figures need it. */
+export interface ReportEntry extends LastReport {
+  readonly kind: ReportKind;
+}
 
-const LAST_REPORT_KEY: Record<ReportKind, keyof CityDirectoryDoc['lastReports']> = {
-  'membership-monitoring': 'membershipMonitoring',
-  'national-annual': 'nationalAnnual',
-};
+export interface CityReportsDoc extends Document {
+  /** in the order they were recorded: of two reports submitted on the same day, the later recorded is the last */
+  readonly reports: readonly ReportEntry[];
+}
+
+/** The directory's figures about reports, each derived from the city's reports and its designation date. */
+export type ReportFigures = Pick<CityDirectoryDoc, 'reportCount' | 'lastReports' | 'monitoringReportDates' | 'lastMonitoringReportOn' | 'nextMonitoringReportDue'>;
+
+const HANDLES = [
+  'CityDesignated',
+  'CityFieldChanged',
+  'ReportSubmitted',
+  'ReportReviewed',
+  'MembershipWithdrawn',
+  'CityRecordCorrected',
+  'ReportRecordCorrected',
+  'MembershipWithdrawalRetracted',
+] as const;
+
+/** The events whose figures depend on the city's reports: they read and write its list of reports too. */
+const READS_REPORTS: ReadonlySet<string> = new Set(['ReportSubmitted', 'ReportReviewed', 'ReportRecordCorrected', 'CityRecordCorrected']);
 
 export const cityDirectoryProjection: ProjectionDefinition = {
   name: 'city-directory',
-  version: 1,
+  // 2: corrections (CityRecordCorrected, ReportRecordCorrected, MembershipWithdrawalRetracted),
+  // and the city's reports kept beside it to derive the report figures from
+  version: 2,
   collections: {
     [CITIES]: {
       indexes: [
@@ -73,9 +102,15 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         ['designatedOn'],
       ],
     },
+    // read by id only
+    [CITY_REPORTS]: { indexes: [] },
   },
   handles: HANDLES,
-  touches: (event) => (typeof event.data['cityId'] === 'string' ? [{ collection: CITIES, id: event.data['cityId'] }] : []),
+  touches: (event) => {
+    const cityId = event.data['cityId'];
+    if (typeof cityId !== 'string') return [];
+    return READS_REPORTS.has(event.type) ? [{ collection: CITIES, id: cityId }, { collection: CITY_REPORTS, id: cityId }] : [{ collection: CITIES, id: cityId }];
+  },
   apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
     if (!event) return [];
@@ -95,11 +130,7 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         withdrawnOn: null,
         withdrawalReason: null,
         memberUntil: OPEN_DATE,
-        reportCount: 0,
-        lastReports: { membershipMonitoring: null, nationalAnnual: null },
-        monitoringReportDates: [],
-        lastMonitoringReportOn: null,
-        nextMonitoringReportDue: nextMonitoringReportDue(designatedOn, null),
+        ...reportFigures(designatedOn, []),
       };
       return [write(doc)];
     }
@@ -114,44 +145,45 @@ export const cityDirectoryProjection: ProjectionDefinition = {
       }
       case 'ReportSubmitted': {
         const { reportId, kind, submittedOn, periodStart, periodEnd } = event.data;
-        const key = LAST_REPORT_KEY[kind];
-        const previous = city.lastReports[key];
-        // "last" is by the domain date: a report recorded late but submitted earlier does not replace it
-        const lastReports =
-          previous === null || submittedOn >= previous.submittedOn
-            ? { ...city.lastReports, [key]: { reportId, submittedOn, periodStart, periodEnd, outcome: null, reviewedOn: null } }
-            : city.lastReports;
-        const monitoringReportDates =
-          kind === 'membership-monitoring' ? [...city.monitoringReportDates, submittedOn].sort(compare) : city.monitoringReportDates;
-        const lastMonitoringReportOn = monitoringReportDates.at(-1) ?? null;
-        return [
-          write({
-            ...city,
-            reportCount: city.reportCount + 1,
-            lastReports,
-            monitoringReportDates,
-            lastMonitoringReportOn,
-            nextMonitoringReportDue: nextMonitoringReportDue(city.designatedOn, lastMonitoringReportOn),
-          }),
-        ];
+        const reports = [...reportsOf(docs, city.cityId), { reportId, kind, submittedOn, periodStart, periodEnd, outcome: null, reviewedOn: null }];
+        return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReports(city.cityId, reports)];
       }
       case 'ReportReviewed': {
         const { reportId, outcome, reviewedOn } = event.data;
-        const reviewed = (report: LastReport | null) => (report?.reportId === reportId ? { ...report, outcome, reviewedOn } : report);
-        const lastReports = {
-          membershipMonitoring: reviewed(city.lastReports.membershipMonitoring),
-          nationalAnnual: reviewed(city.lastReports.nationalAnnual),
-        };
-        // a review of an older report changes nothing the directory shows
-        if (lastReports.membershipMonitoring === city.lastReports.membershipMonitoring && lastReports.nationalAnnual === city.lastReports.nationalAnnual) {
-          return [];
-        }
-        return [write({ ...city, lastReports })];
+        const known = reportsOf(docs, city.cityId);
+        if (!known.some((r) => r.reportId === reportId)) return [];
+        const reports = known.map((r) => (r.reportId === reportId ? { ...r, outcome, reviewedOn } : r));
+        const figures = reportFigures(city.designatedOn, reports);
+        // a review of a report that is not the last of its kind changes nothing the directory shows
+        const shown = figures.lastReports.membershipMonitoring?.reportId === reportId || figures.lastReports.nationalAnnual?.reportId === reportId;
+        return shown ? [write({ ...city, ...figures }), writeReports(city.cityId, reports)] : [writeReports(city.cityId, reports)];
+      }
+      case 'ReportRecordCorrected': {
+        const { reportId, after } = event.data;
+        const known = reportsOf(docs, city.cityId);
+        if (!known.some((r) => r.reportId === reportId)) return [];
+        // the title is not shown here: a correction of the title alone changes only the lineage
+        const reports = known.map((r) => (r.reportId === reportId ? correctedReport(r, after) : r));
+        return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReports(city.cityId, reports)];
       }
       case 'MembershipWithdrawn': {
         const { effectiveOn, reason } = event.data;
         return [write({ ...city, status: 'withdrawn', withdrawnOn: effectiveOn, withdrawalReason: reason, memberUntil: effectiveOn })];
       }
+      case 'CityRecordCorrected': {
+        const { name, country, field, designatedOn } = event.data.after;
+        // the correction amends the designation: the first field period moves with its field and
+        // date; the field changes after it stay, so the current field moves only if there are none
+        const [designation, ...changes] = city.fieldHistory;
+        const first = { field: field ?? designation?.field ?? city.field, from: designatedOn ?? designation?.from ?? city.designatedOn };
+        const fieldHistory = [first, ...changes];
+        const corrected = { ...city, name: name ?? city.name, country: country ?? city.country, designatedOn: first.from, fieldHistory, field: fieldHistory.at(-1)?.field ?? first.field };
+        // the monitoring schedule runs from the designation: a corrected date moves the due dates
+        return [write({ ...corrected, ...reportFigures(corrected.designatedOn, reportsOf(docs, city.cityId)) })];
+      }
+      case 'MembershipWithdrawalRetracted':
+        // the withdrawal was recorded in error: the city has been a member since its designation
+        return [write({ ...city, status: 'member', withdrawnOn: null, withdrawalReason: null, memberUntil: OPEN_DATE })];
       default:
         return assertNever(event);
     }
@@ -163,6 +195,42 @@ export const CITIES_READ_MODEL = readModel<CityDirectoryDoc>(cityDirectoryProjec
 
 const current = (docs: DocView, cityId: string) => docs.get(CITIES, cityId) as CityDirectoryDoc | undefined;
 const write = (doc: CityDirectoryDoc): DocWrite => ({ collection: CITIES, id: doc.id, doc });
+const reportsOf = (docs: DocView, cityId: string): readonly ReportEntry[] => (docs.get(CITY_REPORTS, cityId) as CityReportsDoc | undefined)?.reports ?? [];
+const writeReports = (cityId: string, reports: readonly ReportEntry[]): DocWrite => ({ collection: CITY_REPORTS, id: cityId, doc: { id: cityId, reports } });
+
+function correctedReport(report: ReportEntry, after: Partial<ReportFacts>): ReportEntry {
+  return {
+    ...report,
+    kind: after.kind ?? report.kind,
+    submittedOn: after.submittedOn ?? report.submittedOn,
+    periodStart: after.periodStart ?? report.periodStart,
+    periodEnd: after.periodEnd ?? report.periodEnd,
+  };
+}
+
+/**
+ * Every report figure of the directory, from the city's reports (as corrected) and its designation
+ * date, in one place. "Last" is by the domain date: a report recorded late but submitted earlier
+ * does not replace the last one; of two submitted the same day, the later recorded is the last.
+ * The monitoring schedule runs from the designation (see `nextMonitoringReportDue`).
+ */
+export function reportFigures(designatedOn: string, reports: readonly ReportEntry[]): ReportFigures {
+  const lastOf = (kind: ReportKind): LastReport | null => {
+    const last = reports.filter((r) => r.kind === kind).reduce<ReportEntry | null>((l, r) => (l === null || r.submittedOn >= l.submittedOn ? r : l), null);
+    if (last === null) return null;
+    const { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn } = last;
+    return { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn };
+  };
+  const monitoringReportDates = reports.filter((r) => r.kind === 'membership-monitoring').map((r) => r.submittedOn).sort(compare);
+  const lastMonitoringReportOn = monitoringReportDates.at(-1) ?? null;
+  return {
+    reportCount: reports.length,
+    lastReports: { membershipMonitoring: lastOf('membership-monitoring'), nationalAnnual: lastOf('national-annual') },
+    monitoringReportDates,
+    lastMonitoringReportOn,
+    nextMonitoringReportDue: nextMonitoringReportDue(designatedOn, lastMonitoringReportOn),
+  };
+}
 
 export interface CityDirectoryFilter {
   readonly field?: string;

@@ -1,9 +1,20 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { assertNever } from '@uccn/domain';
-import { readModel, type ProjectionDefinition } from '../projection.js';
+import { assertNever, type DesignationFacts, type ReportFacts } from '@uccn/domain';
+import { readModel, type DocRef, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { actorOf, eventOf, recordedAtOf, roleOf, type EventOfType } from '../shared/registry-event.js';
 
 export const HISTORY = 'history';
+/**
+ * Per city, the dates a correction's entry is dated by when the correction does not carry them:
+ * the designation's and each report's submission, as corrected so far.
+ */
+export const HISTORY_DATES = 'dates';
+
+export interface HistoryDatesDoc extends Document {
+  readonly designatedOn: string;
+  /** reportId → submittedOn */
+  readonly reportsSubmittedOn: Readonly<Record<string, string>>;
+}
 
 /** One change in a city's timeline, with both clocks, the actor and the event it came from. */
 export interface HistoryEntryDoc extends Document {
@@ -24,22 +35,37 @@ export interface HistoryEntryDoc extends Document {
   readonly data: Record<string, unknown>;
 }
 
-// Every event of a city's stream is a change in its timeline: membership and field, and the
-// reports it owes as a member.
-const HANDLES = ['CityDesignated', 'CityFieldChanged', 'ReportSubmitted', 'ReportReviewed', 'MembershipWithdrawn'] as const;
+// Every event of a city's stream is a change in its timeline: membership and field, the reports it
+// owes as a member, and the corrections of its record.
+const HANDLES = [
+  'CityDesignated',
+  'CityFieldChanged',
+  'ReportSubmitted',
+  'ReportReviewed',
+  'MembershipWithdrawn',
+  'CityRecordCorrected',
+  'ReportRecordCorrected',
+  'MembershipWithdrawalRetracted',
+] as const;
 type HistoryEvent = EventOfType<(typeof HANDLES)[number]>;
+
+/** The events that date a correction, or are dated by what they date. */
+const DATED: ReadonlySet<string> = new Set(['CityDesignated', 'ReportSubmitted', 'CityRecordCorrected', 'ReportRecordCorrected']);
 
 export const membershipHistoryProjection: ProjectionDefinition = {
   name: 'membership-history',
-  version: 1,
-  collections: { [HISTORY]: { indexes: [['cityId', 'position']] } },
+  // 2: corrections, each an entry with the values before and after
+  version: 2,
+  collections: { [HISTORY]: { indexes: [['cityId', 'position']] }, [HISTORY_DATES]: { indexes: [] } },
   handles: HANDLES,
-  // an entry per event: nothing to read
-  touches: () => [],
-  apply(recorded) {
+  // an entry per event needs nothing to read; only the dates a correction is dated by do
+  touches: (event): DocRef[] =>
+    DATED.has(event.type) && typeof event.data['cityId'] === 'string' ? [{ collection: HISTORY_DATES, id: event.data['cityId'] }] : [],
+  apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
     if (!event) return [];
-    const { domainDate, summary } = describe(event);
+    const dates = datesOf(event, docs);
+    const { domainDate, summary } = describe(event, dates.known, recordedAtOf(recorded).slice(0, 10));
     const doc: HistoryEntryDoc = {
       id: recorded.id,
       eventId: recorded.id,
@@ -56,14 +82,49 @@ export const membershipHistoryProjection: ProjectionDefinition = {
       summary,
       data: event.data as unknown as Record<string, unknown>,
     };
-    return [{ collection: HISTORY, id: doc.id, doc }];
+    return [{ collection: HISTORY, id: doc.id, doc }, ...dates.writes];
   },
 };
 
 /** The query side's reference to every city's timeline, one document an event. */
 export const HISTORY_READ_MODEL = readModel<HistoryEntryDoc>(membershipHistoryProjection, HISTORY);
 
-function describe(event: HistoryEvent): { domainDate: string; summary: string } {
+/** The city's dates as known before the event, and their update by it. */
+function datesOf(event: HistoryEvent, docs: DocView): { known: HistoryDatesDoc | undefined; writes: DocWrite[] } {
+  if (!DATED.has(event.type)) return { known: undefined, writes: [] };
+  const cityId = event.data.cityId;
+  const known = docs.get(HISTORY_DATES, cityId) as HistoryDatesDoc | undefined;
+  const write = (doc: HistoryDatesDoc): DocWrite[] => [{ collection: HISTORY_DATES, id: cityId, doc }];
+  switch (event.type) {
+    case 'CityDesignated':
+      return { known, writes: known ? [] : write({ id: cityId, designatedOn: event.data.designatedOn, reportsSubmittedOn: {} }) };
+    case 'ReportSubmitted':
+      if (!known) return { known, writes: [] };
+      return { known, writes: write({ ...known, reportsSubmittedOn: { ...known.reportsSubmittedOn, [event.data.reportId]: event.data.submittedOn } }) };
+    case 'CityRecordCorrected': {
+      const { designatedOn } = event.data.after;
+      return { known, writes: known && designatedOn !== undefined ? write({ ...known, designatedOn }) : [] };
+    }
+    case 'ReportRecordCorrected': {
+      const { reportId, after } = event.data;
+      if (!known || after.submittedOn === undefined) return { known, writes: [] };
+      return { known, writes: write({ ...known, reportsSubmittedOn: { ...known.reportsSubmittedOn, [reportId]: after.submittedOn } }) };
+    }
+    default:
+      return { known, writes: [] };
+  }
+}
+
+/*
+ * The domain date of a correction is the date of the fact it corrects, as corrected: the
+ * designation's for a corrected designation (its name, country and field are facts of that day
+ * too), the report's submission for a corrected report, the withdrawal's for a retraction. A
+ * correction happens in the registry, not in the world; what it says about the world is dated by
+ * the fact it amends, so on the domain clock it stands beside that fact (Santa Fe's corrected
+ * designation on 2005-07-13, not on the day the secretariat typed it), while recordedAt says when
+ * it was amended. The entries recorded before it are never edited: they show what was recorded.
+ */
+function describe(event: HistoryEvent, dates: HistoryDatesDoc | undefined, recordedOn: string): { domainDate: string; summary: string } {
   switch (event.type) {
     case 'CityDesignated':
       return { domainDate: event.data.designatedOn, summary: `designated in ${event.data.field}` };
@@ -75,9 +136,47 @@ function describe(event: HistoryEvent): { domainDate: string; summary: string } 
       return { domainDate: event.data.reviewedOn, summary: `report ${event.data.reportId} reviewed: ${event.data.outcome}` };
     case 'MembershipWithdrawn':
       return { domainDate: event.data.effectiveOn, summary: `membership withdrawn (${event.data.reason})` };
+    case 'CityRecordCorrected': {
+      const { before, after, reason } = event.data;
+      // a designation the history never saw (the domain allows none) leaves the correction dated by its recording
+      const domainDate = after.designatedOn ?? dates?.designatedOn ?? recordedOn;
+      return { domainDate, summary: `${changes(DESIGNATION_FACTS, before, after)}: ${reason}` };
+    }
+    case 'ReportRecordCorrected': {
+      const { reportId, before, after, reason } = event.data;
+      const domainDate = after.submittedOn ?? dates?.reportsSubmittedOn[reportId] ?? recordedOn;
+      return { domainDate, summary: `report ${reportId}: ${changes(REPORT_FACTS, before, after)}: ${reason}` };
+    }
+    case 'MembershipWithdrawalRetracted': {
+      const { retracted, reason } = event.data;
+      return { domainDate: retracted.effectiveOn, summary: `withdrawal of ${retracted.effectiveOn} (${retracted.reason}) retracted: ${reason}` };
+    }
     default:
       return assertNever(event);
   }
+}
+
+/** Each corrected fact in words, in this order. */
+const DESIGNATION_FACTS: readonly (readonly [keyof DesignationFacts, string])[] = [
+  ['name', 'name'],
+  ['country', 'country'],
+  ['field', 'designation field'],
+  ['designatedOn', 'designation date'],
+];
+const REPORT_FACTS: readonly (readonly [keyof ReportFacts, string])[] = [
+  ['kind', 'kind'],
+  ['title', 'title'],
+  ['periodStart', 'period start'],
+  ['periodEnd', 'period end'],
+  ['submittedOn', 'submission date'],
+];
+
+/** "designation date corrected from 2005-12-31 to 2005-07-13, name corrected from … to …" */
+function changes<Facts extends object>(facts: readonly (readonly [keyof Facts, string])[], before: Partial<Facts>, after: Partial<Facts>): string {
+  return facts
+    .filter(([key]) => after[key] !== undefined)
+    .map(([key, label]) => (before[key] === undefined ? `${label} set to ${String(after[key])}` : `${label} corrected from ${String(before[key])} to ${String(after[key])}`))
+    .join(', ');
 }
 
 /** `GET /api/audit/cities/:cityId/history`: the city's timeline in log order. */

@@ -15,8 +15,8 @@ const CURRENT = '9999-12-31T23:59:59.999Z';
 
 const project = (...events: RecordedEvent[]) => projectEvents(membershipRegisterProjection, logOf(...events));
 /** who the register lists on `asOf`, as known at `knownAt`: cityId → field */
-const register = async (projected: ProjectedDocuments, asOf: string, knownAt?: string) =>
-  Object.fromEntries((await findDocuments(projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500))).map((p) => [p['cityId'], p['field']]));
+const register = async (projected: ProjectedDocuments | Promise<ProjectedDocuments>, asOf: string, knownAt?: string) =>
+  Object.fromEntries((await findDocuments(await projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500))).map((p) => [p['cityId'], p['field']]));
 
 const lyonDesignated = recorded(
   'CityDesignated',
@@ -34,8 +34,8 @@ describe('membership register projection', () => {
     let projected: ProjectedDocuments;
     beforeAll(async () => (projected = await project(lyonDesignated, lyonToLiterature)));
 
-    it('closes the belief the field change contradicts and splits the membership at the change date', () => {
-      expect(documentsOf(projected, PERIODS)).toEqual([
+    it('closes the belief the field change contradicts and splits the membership at the change date', async () => {
+      expect(documentsOf(await projected, PERIODS)).toEqual([
         {
           id: 'lyon-1', cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03',
           validFrom: '2008-11-03', validTo: OPEN, knownFrom: '2008-11-04T10:00:00.000Z', knownTo: '2023-11-02T09:00:00.000Z',
@@ -54,8 +54,8 @@ describe('membership register projection', () => {
       ]);
     });
 
-    it('keeps per city the current periods and the last period number', () => {
-      expect(documentsOf(projected, REGISTER_CITIES)).toEqual([
+    it('keeps per city the current periods and the last period number', async () => {
+      expect(documentsOf(await projected, REGISTER_CITIES)).toEqual([
         {
           id: 'lyon', cityId: 'lyon', name: 'Lyon', country: 'FR', designatedOn: '2008-11-03', designationField: 'media-arts',
           fieldChanges: [{ effectiveOn: '2023-10-31', to: 'literature' }],
@@ -136,7 +136,7 @@ describe('membership register projection', () => {
 
       expect(await register(projected, '2020-01-05', '2020-01-10T14:59:59.999Z')).toEqual({ harbin: 'music' });
       expect(await register(projected, '2020-01-05', '2020-01-10T15:00:00.000Z')).toEqual({});
-      expect(documentsOf(projected, PERIODS).map((p) => [p.id, p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
+      expect(documentsOf(await projected, PERIODS).map((p) => [p.id, p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
         ['harbin-1', '2010-06-22', OPEN, '2010-06-23T08:00:00.000Z', '2020-01-10T15:00:00.000Z'],
         ['harbin-2', '2010-06-22', '2019-12-31', '2020-01-10T15:00:00.000Z', CURRENT],
       ]);
@@ -190,7 +190,7 @@ describe('membership register projection', () => {
       recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }, at),
     );
 
-    expect(documentsOf(projected, PERIODS).map((p) => p.id)).toEqual(['lyon-2', 'lyon-3']);
+    expect(documentsOf(await projected, PERIODS).map((p) => p.id)).toEqual(['lyon-2', 'lyon-3']);
     expect(await register(projected, '2020-01-01', at.recordedAt)).toEqual({ lyon: 'media-arts' });
   });
 
@@ -200,13 +200,13 @@ describe('membership register projection', () => {
       recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }, { recordedAt: '2008-11-04T09:00:00.000Z' }),
     );
 
-    for (const period of documentsOf(projected, PERIODS)) {
+    for (const period of documentsOf(await projected, PERIODS)) {
       expect(String(period['knownFrom']) <= String(period['knownTo'])).toBe(true);
     }
     expect(await register(projected, '2024-01-01')).toEqual({ lyon: 'literature' });
   });
 
-  it('asks the store for the four ranges (and the designation bound they imply), with knownAt made canonical and "now" by default', () => {
+  it('asks the store for the four ranges (and the designation bound they imply), with knownAt made canonical and "now" by default', async () => {
     expect(registerQuery('2018-06-12', '2019-01-01T00:00:00Z')).toEqual({
       designatedOn: { $lte: '2018-06-12' },
       validFrom: { $lte: '2018-06-12' },
@@ -215,5 +215,121 @@ describe('membership register projection', () => {
       knownTo: { $gt: '2019-01-01T00:00:00.000Z' },
     });
     expect(registerQuery('2018-06-12')['knownTo']).toEqual({ $gt: '9999-12-31T23:59:59.998Z' });
+  });
+
+  describe('a correction counts only from the instant it was recorded (DESIGN §6)', () => {
+    const items = async (projected: Promise<ProjectedDocuments>, asOf: string, knownAt?: string) =>
+      ((await findDocuments(await projected, PERIODS, registerFindOptions(asOf, knownAt))) as PeriodDoc[]).map(toRegisterItem);
+
+    describe('Santa Fe, recorded as designated on 31 December 2005, corrected to 13 July 2005', () => {
+      const recordedAt = '2024-03-01T09:00:00.000Z';
+      const correctedAt = '2026-02-10T10:00:00.000Z';
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' }, { recordedAt }),
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'santa-fe', reason: 'UNESCO press release of 13 July 2005', before: { designatedOn: '2005-12-31' }, after: { designatedOn: '2005-07-13' } },
+          { recordedAt: correctedAt },
+        ),
+      );
+
+      it('was not a member on 1 August 2005 as the register knew it before the correction, and is one as corrected', async () => {
+        expect(await register(projected, '2005-08-01', '2026-02-10T09:59:59.999Z')).toEqual({});
+        expect(await register(projected, '2005-08-01', correctedAt)).toEqual({ 'santa-fe': 'crafts-and-folk-art' });
+        expect(await register(projected, '2005-08-01')).toEqual({ 'santa-fe': 'crafts-and-folk-art' });
+        // before the registry knew of Santa Fe at all
+        expect(await register(projected, '2005-08-01', '2024-03-01T08:59:59.999Z')).toEqual({});
+      });
+
+      it('gives the designation date the register held at each instant', async () => {
+        expect(await items(projected, '2006-01-01', '2025-01-01T00:00:00.000Z')).toEqual([
+          { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' },
+        ]);
+        expect(await items(projected, '2006-01-01')).toEqual([{ cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-07-13' }]);
+      });
+
+      it('closes the uncorrected belief at the correction and believes the corrected one from then', async () => {
+        expect(documentsOf(await projected, PERIODS).map((p) => [p.id, p['designatedOn'], p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
+          ['santa-fe-1', '2005-12-31', '2005-12-31', OPEN, recordedAt, correctedAt],
+          ['santa-fe-2', '2005-07-13', '2005-07-13', OPEN, correctedAt, CURRENT],
+        ]);
+      });
+    });
+
+    it('shows a corrected name and country only as known from the correction', async () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'krakow', name: 'Krakow', country: 'PT', field: 'literature', designatedOn: '2013-10-21' }, { recordedAt: '2014-01-10T00:00:00.000Z' }),
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'krakow', reason: 'diacritics and country code', before: { name: 'Krakow', country: 'PT' }, after: { name: 'Kraków', country: 'PL' } },
+          { recordedAt: '2020-05-01T00:00:00.000Z' },
+        ),
+      );
+
+      expect(await items(projected, '2018-06-12', '2019-01-01T00:00:00.000Z')).toEqual([
+        { cityId: 'krakow', name: 'Krakow', country: 'PT', field: 'literature', designatedOn: '2013-10-21' },
+      ]);
+      expect(await items(projected, '2018-06-12')).toEqual([{ cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' }]);
+    });
+
+    it('corrects the field Lyon was designated in, before its change to literature, from the correction on', async () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'film', designatedOn: '2008-11-03' }, { recordedAt: '2008-11-04T10:00:00.000Z' }),
+        lyonToLiterature,
+        recorded(
+          'CityRecordCorrected',
+          { cityId: 'lyon', reason: 'designated in media arts', before: { field: 'film' }, after: { field: 'media-arts' } },
+          { recordedAt: '2024-02-01T00:00:00.000Z' },
+        ),
+      );
+
+      expect(await register(projected, '2015-01-01', '2024-01-31T23:59:59.999Z')).toEqual({ lyon: 'film' });
+      expect(await register(projected, '2015-01-01', '2024-02-01T00:00:00.000Z')).toEqual({ lyon: 'media-arts' });
+      expect(await register(projected, '2024-06-01', '2024-01-31T23:59:59.999Z')).toEqual({ lyon: 'literature' });
+      expect(await register(projected, '2024-06-01')).toEqual({ lyon: 'literature' });
+      // the literature period is confirmed by the correction, so its row is the one believed since 2023
+      expect((await findDocuments(await projected, PERIODS, { filter: { knownTo: CURRENT }, sort: [['validFrom', 1]] })).map((p) => [p['field'], p['knownFrom']])).toEqual([
+        ['media-arts', '2024-02-01T00:00:00.000Z'],
+        ['literature', '2023-11-02T09:00:00.000Z'],
+      ]);
+    });
+
+    describe('Kraków, withdrawn in error on 1 January 2019, the withdrawal retracted', () => {
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' }, { recordedAt: '2013-10-22T00:00:00.000Z' }),
+        recorded('MembershipWithdrawn', { cityId: 'krakow', effectiveOn: '2019-01-01', reason: 'voluntary' }, { recordedAt: '2019-01-05T00:00:00.000Z' }),
+        recorded(
+          'MembershipWithdrawalRetracted',
+          { cityId: 'krakow', reason: 'entered for the wrong city', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } },
+          { recordedAt: '2019-03-01T00:00:00.000Z' },
+        ),
+      );
+
+      it('was not a member in 2020 as known between the withdrawal and its retraction, and is one as known since', async () => {
+        expect(await register(projected, '2020-01-01', '2019-02-01T00:00:00.000Z')).toEqual({});
+        expect(await register(projected, '2020-01-01', '2019-03-01T00:00:00.000Z')).toEqual({ krakow: 'literature' });
+        expect(await register(projected, '2020-01-01')).toEqual({ krakow: 'literature' });
+        // before the withdrawal was recorded, Kraków was believed a member all along
+        expect(await register(projected, '2020-01-01', '2019-01-04T00:00:00.000Z')).toEqual({ krakow: 'literature' });
+      });
+
+      it('keeps each belief as a row of its own', async () => {
+        expect(documentsOf(await projected, PERIODS).map((p) => [p.id, p['validFrom'], p['validTo'], p['knownFrom'], p['knownTo']])).toEqual([
+          ['krakow-1', '2013-10-21', OPEN, '2013-10-22T00:00:00.000Z', '2019-01-05T00:00:00.000Z'],
+          ['krakow-2', '2013-10-21', '2019-01-01', '2019-01-05T00:00:00.000Z', '2019-03-01T00:00:00.000Z'],
+          ['krakow-3', '2013-10-21', OPEN, '2019-03-01T00:00:00.000Z', CURRENT],
+        ]);
+        expect(documentsOf(await projected, REGISTER_CITIES)).toMatchObject([{ id: 'krakow', withdrawnOn: null, counter: 3 }]);
+      });
+    });
+
+    it('writes nothing for a correction of a city it never saw designated', async () => {
+      const projected = project(
+        recorded('CityRecordCorrected', { cityId: 'atlantis', reason: 'x', before: { name: 'A' }, after: { name: 'B' } }),
+        recorded('MembershipWithdrawalRetracted', { cityId: 'atlantis', reason: 'x', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } }),
+      );
+
+      expect((await projected).size).toBe(0);
+    });
   });
 });

@@ -64,11 +64,14 @@ export interface RegisterCityDoc extends Document, RegisterCityFacts {
   readonly knownSince: string;
 }
 
-const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn'] as const;
+const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn', 'CityRecordCorrected', 'MembershipWithdrawalRetracted'] as const;
 
 export const membershipRegisterProjection: ProjectionDefinition = {
   name: 'membership-register',
-  version: 1,
+  // 2: corrections. A correction is one more change of belief: the rows it contradicts are closed
+  // at its recordedAt and the corrected ones believed from then, so the register as known before
+  // it still answers as it did then
+  version: 2,
   collections: {
     [PERIODS]: {
       indexes: [
@@ -109,6 +112,24 @@ export const membershipRegisterProjection: ProjectionDefinition = {
       case 'MembershipWithdrawn': {
         if (!before) return [];
         after = { ...facts(before), withdrawnOn: event.data.effectiveOn };
+        break;
+      }
+      case 'CityRecordCorrected': {
+        if (!before) return [];
+        const { name, country, field, designatedOn } = event.data.after;
+        after = {
+          ...facts(before),
+          name: name ?? before.name,
+          country: country ?? before.country,
+          designatedOn: designatedOn ?? before.designatedOn,
+          // the designation's field; the field changes after it stay
+          designationField: field ?? before.designationField,
+        };
+        break;
+      }
+      case 'MembershipWithdrawalRetracted': {
+        if (!before) return [];
+        after = { ...facts(before), withdrawnOn: null };
         break;
       }
       default:

@@ -49,12 +49,22 @@ export interface SummaryDoc extends Document, Omit<NetworkSummary, 'countries' |
   readonly fieldDeltasByYear: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
-export interface MemberDoc extends Document {
+/** A city's record as the counters need it: what it counts for is derived from this alone (`countsOf`). */
+interface CityRecord {
+  readonly id: string;
   readonly country: string;
-  readonly field: string;
-  /** the effective date of the field held, so a change dated earlier does not override it */
-  readonly fieldSince: string;
   readonly status: 'member' | 'withdrawn';
+  readonly designatedOn: string;
+  /** every field the city held, by the date it took it; the first is its designation's */
+  readonly fields: readonly { readonly field: string; readonly since: string }[];
+  readonly withdrawnOn: string | null;
+}
+
+export interface MemberDoc extends Document, CityRecord {
+  /** the field held now (the last of `fields`) */
+  readonly field: string;
+  /** the date it took it */
+  readonly fieldSince: string;
 }
 
 export const EMPTY_SUMMARY: SummaryDoc = {
@@ -68,12 +78,13 @@ export const EMPTY_SUMMARY: SummaryDoc = {
   fieldDeltasByYear: {},
 };
 
-const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn'] as const;
+const HANDLES = ['CityDesignated', 'CityFieldChanged', 'MembershipWithdrawn', 'CityRecordCorrected', 'MembershipWithdrawalRetracted'] as const;
 
 export const networkStatisticsProjection: ProjectionDefinition = {
   name: 'network-statistics',
   // 2: byYear[].byField (the per-year, per-field series the dashboard stacks)
-  version: 2,
+  // 3: corrections (a designation's date, field or country; a retracted withdrawal) move every count
+  version: 3,
   // both are read by id only
   collections: { [SUMMARY]: { indexes: [] }, [MEMBERS]: { indexes: [] } },
   handles: HANDLES,
@@ -81,47 +92,44 @@ export const networkStatisticsProjection: ProjectionDefinition = {
     { collection: SUMMARY, id: SUMMARY_ID },
     ...(typeof event.data['cityId'] === 'string' ? [{ collection: MEMBERS, id: event.data['cityId'] }] : []),
   ],
+  /*
+   * Each event gives the city's new record; the counters lose what the city counted for before and
+   * gain what it counts for now (`recount`). So a correction, which may move a designation across
+   * years or fields, needs no rule of its own: only the record changes.
+   */
   apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
     if (!event) return [];
     const summary = (docs.get(SUMMARY, SUMMARY_ID) as SummaryDoc | undefined) ?? EMPTY_SUMMARY;
     const member = docs.get(MEMBERS, event.data.cityId) as MemberDoc | undefined;
+    if (event.type === 'CityDesignated') {
+      if (member) return []; // designated once (invariant 2): a repeat changes no count
+      const { cityId, country, field, designatedOn } = event.data;
+      return writes(summary, undefined, record({ id: cityId, country, status: 'member', designatedOn, fields: [{ field, since: designatedOn }], withdrawnOn: null }));
+    }
+    if (!member) return [];
     switch (event.type) {
-      case 'CityDesignated': {
-        if (member) return []; // designated once (invariant 2): a repeat changes no count
-        const { cityId, country, field, designatedOn } = event.data;
-        const next: SummaryDoc = {
-          ...summary,
-          members: summary.members + 1,
-          byField: add(summary.byField, field, 1),
-          byCountry: add(summary.byCountry, country, 1),
-          designatedByYear: add(summary.designatedByYear, String(yearOf(designatedOn)), 1),
-          fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(designatedOn), field, 1),
-        };
-        return writes(next, { id: cityId, country, field, fieldSince: designatedOn, status: 'member' });
-      }
       case 'CityFieldChanged': {
         const { to, effectiveOn } = event.data;
-        if (!member || effectiveOn < member.fieldSince || to === member.field) return [];
-        const moved = { ...member, field: to, fieldSince: effectiveOn };
-        if (member.status === 'withdrawn') return [{ collection: MEMBERS, id: member.id, doc: moved }];
-        const year = yearOf(effectiveOn);
-        const fieldDeltasByYear = shift(shift(summary.fieldDeltasByYear, year, member.field, -1), year, to, 1);
-        return writes({ ...summary, byField: add(add(summary.byField, member.field, -1), to, 1), fieldDeltasByYear }, moved);
+        if (to === member.field) return [];
+        // by date; a change recorded late but dated earlier lands where it belongs (same date: the later recorded wins)
+        const at = member.fields.findIndex((f) => f.since > effectiveOn);
+        const fields = at < 0 ? [...member.fields, { field: to, since: effectiveOn }] : [...member.fields.slice(0, at), { field: to, since: effectiveOn }, ...member.fields.slice(at)];
+        return writes(summary, member, record({ ...member, fields }));
       }
-      case 'MembershipWithdrawn': {
-        if (!member || member.status === 'withdrawn') return [];
-        const next: SummaryDoc = {
-          ...summary,
-          members: summary.members - 1,
-          withdrawn: summary.withdrawn + 1,
-          byField: add(summary.byField, member.field, -1),
-          byCountry: add(summary.byCountry, member.country, -1),
-          withdrawnByYear: add(summary.withdrawnByYear, String(yearOf(event.data.effectiveOn)), 1),
-          fieldDeltasByYear: shift(summary.fieldDeltasByYear, yearOf(event.data.effectiveOn), member.field, -1),
-        };
-        return writes(next, { ...member, status: 'withdrawn' });
+      case 'MembershipWithdrawn':
+        if (member.status === 'withdrawn') return [];
+        return writes(summary, member, record({ ...member, status: 'withdrawn', withdrawnOn: event.data.effectiveOn }));
+      case 'CityRecordCorrected': {
+        const { country, field, designatedOn } = event.data.after;
+        const [designation, ...changes] = member.fields;
+        const first = { field: field ?? designation?.field ?? member.field, since: designatedOn ?? member.designatedOn };
+        return writes(summary, member, record({ ...member, country: country ?? member.country, designatedOn: first.since, fields: [first, ...changes] }));
       }
+      case 'MembershipWithdrawalRetracted':
+        // recorded in error: the city has been a member since its designation, in every year since
+        if (member.status !== 'withdrawn') return [];
+        return writes(summary, member, record({ ...member, status: 'member', withdrawnOn: null }));
       default:
         return assertNever(event);
     }
@@ -131,10 +139,76 @@ export const networkStatisticsProjection: ProjectionDefinition = {
 /** The query side's reference to the network's counters, one document (`SUMMARY_ID`). */
 export const SUMMARY_READ_MODEL = readModel<SummaryDoc>(networkStatisticsProjection, SUMMARY);
 
-const writes = (summary: SummaryDoc, member: MemberDoc): DocWrite[] => [
-  { collection: SUMMARY, id: SUMMARY_ID, doc: summary },
-  { collection: MEMBERS, id: member.id, doc: member },
+/** A city's record, with its current field derived from its field periods. */
+function record(city: CityRecord): MemberDoc {
+  const held = city.fields.at(-1) ?? { field: '', since: city.designatedOn };
+  return { ...city, field: held.field, fieldSince: held.since };
+}
+
+const writes = (summary: SummaryDoc, before: MemberDoc | undefined, after: MemberDoc): DocWrite[] => [
+  { collection: SUMMARY, id: SUMMARY_ID, doc: recount(summary, before, after) },
+  { collection: MEMBERS, id: after.id, doc: after },
 ];
+
+/**
+ * What one city counts for, counter by counter (`members`, `byField/<field>`,
+ * `fieldDeltasByYear/<year>/<field>`…): a member in its current field and country; withdrawn in
+ * the year it left; designated in the year of its designation; in each field it held from the year
+ * it took it to the year it left it (or left the network).
+ */
+function countsOf(city: MemberDoc): Map<string, number> {
+  const counts = new Map<string, number>();
+  const count = (path: string, n: number) => counts.set(path, (counts.get(path) ?? 0) + n);
+  count(`designatedByYear/${yearOf(city.designatedOn)}`, 1);
+  if (city.status === 'member') {
+    count('members', 1);
+    count(`byField/${city.field}`, 1);
+    count(`byCountry/${city.country}`, 1);
+  } else {
+    count('withdrawn', 1);
+    if (city.withdrawnOn !== null) count(`withdrawnByYear/${yearOf(city.withdrawnOn)}`, 1);
+  }
+  const end = city.withdrawnOn;
+  city.fields.forEach(({ field, since }, i) => {
+    const next = city.fields[i + 1]?.since ?? null;
+    const until = next === null ? end : end === null || next < end ? next : end;
+    if (until !== null && until <= since) return;
+    count(`fieldDeltasByYear/${yearOf(since)}/${field}`, 1);
+    if (until !== null) count(`fieldDeltasByYear/${yearOf(until)}/${field}`, -1);
+  });
+  return counts;
+}
+
+/** The counters without what the city counted for before, with what it counts for now; unchanged counters are left alone. */
+function recount(summary: SummaryDoc, before: MemberDoc | undefined, after: MemberDoc): SummaryDoc {
+  const delta = countsOf(after);
+  for (const [path, n] of before ? countsOf(before) : []) delta.set(path, (delta.get(path) ?? 0) - n);
+  let next = summary;
+  for (const [path, n] of delta) {
+    if (n === 0) continue;
+    const [counter, key = '', field = ''] = path.split('/');
+    switch (counter) {
+      case 'members':
+        next = { ...next, members: next.members + n };
+        break;
+      case 'withdrawn':
+        next = { ...next, withdrawn: next.withdrawn + n };
+        break;
+      case 'byField':
+      case 'byCountry':
+      case 'designatedByYear':
+      case 'withdrawnByYear':
+        next = { ...next, [counter]: add(next[counter], key, n) };
+        break;
+      case 'fieldDeltasByYear':
+        next = { ...next, fieldDeltasByYear: shift(next.fieldDeltasByYear, Number(key), field, n) };
+        break;
+      default:
+        throw new Error(`no counter ${path}`);
+    }
+  }
+  return next;
+}
 
 /** Adds to a counter; a counter that reaches zero disappears, so keys are exactly the non-empty ones, sorted. */
 function add(counts: Readonly<Record<string, number>>, key: string, delta: number): Record<string, number> {

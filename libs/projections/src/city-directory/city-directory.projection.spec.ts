@@ -35,8 +35,10 @@ describe('city directory projection', () => {
       reportCount: 0,
       lastReports: { membershipMonitoring: null, nationalAnnual: null },
       monitoringReportDates: [],
+      monitoringReports: [],
       lastMonitoringReportOn: null,
-      nextMonitoringReportDue: '2012-11-03',
+      // designated before the monitoring rule (2015): its first report is due four years after the rule
+      nextMonitoringReportDue: '2019-05-28',
       lastEventId: 'event-1',
       lastPosition: 1,
     });
@@ -60,18 +62,18 @@ describe('city directory projection', () => {
     });
   });
 
-  it('keeps the last report of each kind with its review, and schedules monitoring from the designation', () => {
+  it('keeps the last report of each kind with its review, and schedules monitoring from the rule for a city designated before it', () => {
     const events = [
       ostersundDesignated,
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring',
-        periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-11-20',
+        cityId: 'ostersund', reportId: 'mmr-2019', kind: 'membership-monitoring',
+        periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn: '2019-11-20',
       }),
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'se-2014', kind: 'national-annual',
-        periodStart: '2014-01-01', periodEnd: '2014-12-31', submittedOn: '2015-01-15', title: 'Annual report 2014',
+        cityId: 'ostersund', reportId: 'se-2019', kind: 'national-annual',
+        periodStart: '2019-01-01', periodEnd: '2019-12-31', submittedOn: '2020-01-15', title: 'Annual report 2019',
       }),
-      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2015-03-02' }),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2019', outcome: 'accepted', reviewedOn: '2020-03-02' }),
     ] as const;
 
     const ostersund = cityOf([...events], 'ostersund');
@@ -81,18 +83,19 @@ describe('city directory projection', () => {
       reportCount: 2,
       lastReports: {
         membershipMonitoring: {
-          reportId: 'mmr-2014', submittedOn: '2014-11-20', periodStart: '2010-06-22', periodEnd: '2014-06-21',
-          outcome: 'accepted', reviewedOn: '2015-03-02',
+          reportId: 'mmr-2019', submittedOn: '2019-11-20', periodStart: '2015-05-28', periodEnd: '2019-05-27',
+          outcome: 'accepted', reviewedOn: '2020-03-02',
         },
         nationalAnnual: {
-          reportId: 'se-2014', submittedOn: '2015-01-15', periodStart: '2014-01-01', periodEnd: '2014-12-31',
+          reportId: 'se-2019', submittedOn: '2020-01-15', periodStart: '2019-01-01', periodEnd: '2019-12-31',
           outcome: null, reviewedOn: null,
         },
       },
-      monitoringReportDates: ['2014-11-20'],
-      lastMonitoringReportOn: '2014-11-20',
-      // the 2014 report was late, yet the next one is due on the designation's schedule
-      nextMonitoringReportDue: '2018-06-22',
+      monitoringReportDates: ['2019-11-20'],
+      monitoringReports: [{ reportId: 'mmr-2019', submittedOn: '2019-11-20', reviews: [{ outcome: 'accepted', reviewedOn: '2020-03-02' }] }],
+      lastMonitoringReportOn: '2019-11-20',
+      // the first report was late, yet the next one is due on the schedule (2015-05-28 + 4k)
+      nextMonitoringReportDue: '2023-05-28',
       lastPosition: 4,
     });
   });
@@ -100,35 +103,62 @@ describe('city directory projection', () => {
   it('does not let a report recorded late but submitted earlier replace the last one', () => {
     const monitoring = (reportId: string, submittedOn: string) =>
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId, kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn,
+        cityId: 'ostersund', reportId, kind: 'membership-monitoring', periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn,
       });
 
-    const ostersund = cityOf([ostersundDesignated, monitoring('mmr-2018', '2018-05-30'), monitoring('mmr-2014', '2014-06-01')], 'ostersund');
+    const ostersund = cityOf([ostersundDesignated, monitoring('mmr-2023', '2023-05-30'), monitoring('mmr-2019', '2019-06-01')], 'ostersund');
 
     expect(ostersund).toMatchObject({
       reportCount: 2,
-      lastReports: { membershipMonitoring: { reportId: 'mmr-2018', submittedOn: '2018-05-30' } },
-      monitoringReportDates: ['2014-06-01', '2018-05-30'],
-      lastMonitoringReportOn: '2018-05-30',
-      nextMonitoringReportDue: '2022-06-22',
+      lastReports: { membershipMonitoring: { reportId: 'mmr-2023', submittedOn: '2023-05-30' } },
+      monitoringReportDates: ['2019-06-01', '2023-05-30'],
+      monitoringReports: [
+        { reportId: 'mmr-2019', submittedOn: '2019-06-01', reviews: [] },
+        { reportId: 'mmr-2023', submittedOn: '2023-05-30', reviews: [] },
+      ],
+      lastMonitoringReportOn: '2023-05-30',
+      nextMonitoringReportDue: '2027-05-28',
     });
   });
 
-  it('ignores a review of a report that is no longer the last one', () => {
+  it('keeps the review of an older monitoring report with that report, without making it the last one', () => {
     const events = logOf(
       ostersundDesignated,
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-06-01',
+        cityId: 'ostersund', reportId: 'mmr-2019', kind: 'membership-monitoring', periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn: '2019-06-01',
       }),
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2018', kind: 'membership-monitoring', periodStart: '2014-06-22', periodEnd: '2018-06-21', submittedOn: '2018-06-01',
+        cityId: 'ostersund', reportId: 'mmr-2023', kind: 'membership-monitoring', periodStart: '2019-05-28', periodEnd: '2023-05-27', submittedOn: '2023-06-01',
       }),
-      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'revision-requested', reviewedOn: '2018-07-01' }),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2019', outcome: 'revision-requested', reviewedOn: '2023-07-01' }),
     );
 
     const ostersund = projectEvents(cityDirectoryProjection, events).get(CITIES)?.get('ostersund');
 
-    expect(ostersund).toMatchObject({ lastReports: { membershipMonitoring: { reportId: 'mmr-2018', outcome: null } }, lastPosition: 3 });
+    expect(ostersund).toMatchObject({
+      lastReports: { membershipMonitoring: { reportId: 'mmr-2023', outcome: null } },
+      monitoringReports: [
+        { reportId: 'mmr-2019', submittedOn: '2019-06-01', reviews: [{ outcome: 'revision-requested', reviewedOn: '2023-07-01' }] },
+        { reportId: 'mmr-2023', submittedOn: '2023-06-01', reviews: [] },
+      ],
+      nextMonitoringReportDue: '2027-05-28',
+      lastPosition: 4,
+    });
+  });
+
+  it('ignores a review of a national report that is no longer the last one', () => {
+    const national = (reportId: string, year: number, submittedOn: string) =>
+      recorded('ReportSubmitted', { cityId: 'ostersund', reportId, kind: 'national-annual', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, submittedOn });
+    const events = logOf(
+      ostersundDesignated,
+      national('se-2018', 2018, '2018-12-20'),
+      national('se-2019', 2019, '2019-12-20'),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'se-2018', outcome: 'accepted', reviewedOn: '2020-01-10' }),
+    );
+
+    const ostersund = projectEvents(cityDirectoryProjection, events).get(CITIES)?.get('ostersund');
+
+    expect(ostersund).toMatchObject({ lastReports: { nationalAnnual: { reportId: 'se-2019', outcome: null } }, monitoringReports: [], lastPosition: 3 });
   });
 
   it('shows Harbin (music, 2010) as withdrawn, with the date and the reason (hypothetical withdrawal)', () => {

@@ -4,7 +4,7 @@ import { readModel, type DocView, type DocWrite, type ProjectionDefinition } fro
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE } from '../shared/sentinels.js';
-import { nextMonitoringReportDue } from './monitoring-schedule.js';
+import { nextMonitoringReportDueOn, type MonitoringReportEntry } from './monitoring-schedule.js';
 
 export const CITIES = 'cities';
 
@@ -45,7 +45,10 @@ export interface CityDirectoryDoc extends Document {
   };
   /** every monitoring report's submission date, ascending: compliance as of any date needs them all */
   readonly monitoringReportDates: readonly string[];
+  /** every monitoring report with its reviews, by submission date: a report sent back for revision fulfils no due date */
+  readonly monitoringReports: readonly MonitoringReportEntry[];
   readonly lastMonitoringReportOn: string | null;
+  /** on the schedule as recorded: every report and review counts */
   readonly nextMonitoringReportDue: string;
 }
 
@@ -58,7 +61,8 @@ const LAST_REPORT_KEY: Record<ReportKind, keyof CityDirectoryDoc['lastReports']>
 
 export const cityDirectoryProjection: ProjectionDefinition = {
   name: 'city-directory',
-  version: 1,
+  // 2: the monitoring schedule starts when the rule was in force (2015), and reports keep their reviews
+  version: 2,
   collections: {
     [CITIES]: {
       indexes: [
@@ -98,8 +102,9 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         reportCount: 0,
         lastReports: { membershipMonitoring: null, nationalAnnual: null },
         monitoringReportDates: [],
+        monitoringReports: [],
         lastMonitoringReportOn: null,
-        nextMonitoringReportDue: nextMonitoringReportDue(designatedOn, null),
+        nextMonitoringReportDue: nextMonitoringReportDueOn(designatedOn, [], OPEN_DATE),
       };
       return [write(doc)];
     }
@@ -123,6 +128,10 @@ export const cityDirectoryProjection: ProjectionDefinition = {
             : city.lastReports;
         const monitoringReportDates =
           kind === 'membership-monitoring' ? [...city.monitoringReportDates, submittedOn].sort(compare) : city.monitoringReportDates;
+        const monitoringReports =
+          kind === 'membership-monitoring'
+            ? [...city.monitoringReports, { reportId, submittedOn, reviews: [] }].sort((a, b) => compare(a.submittedOn, b.submittedOn))
+            : city.monitoringReports;
         const lastMonitoringReportOn = monitoringReportDates.at(-1) ?? null;
         return [
           write({
@@ -130,8 +139,9 @@ export const cityDirectoryProjection: ProjectionDefinition = {
             reportCount: city.reportCount + 1,
             lastReports,
             monitoringReportDates,
+            monitoringReports,
             lastMonitoringReportOn,
-            nextMonitoringReportDue: nextMonitoringReportDue(city.designatedOn, lastMonitoringReportOn),
+            nextMonitoringReportDue: nextMonitoringReportDueOn(city.designatedOn, monitoringReports, OPEN_DATE),
           }),
         ];
       }
@@ -142,11 +152,13 @@ export const cityDirectoryProjection: ProjectionDefinition = {
           membershipMonitoring: reviewed(city.lastReports.membershipMonitoring),
           nationalAnnual: reviewed(city.lastReports.nationalAnnual),
         };
-        // a review of an older report changes nothing the directory shows
-        if (lastReports.membershipMonitoring === city.lastReports.membershipMonitoring && lastReports.nationalAnnual === city.lastReports.nationalAnnual) {
+        const reviewedMonitoring = city.monitoringReports.some((r) => r.reportId === reportId);
+        // a review of an older national report changes nothing the directory shows
+        if (!reviewedMonitoring && lastReports.membershipMonitoring === city.lastReports.membershipMonitoring && lastReports.nationalAnnual === city.lastReports.nationalAnnual) {
           return [];
         }
-        return [write({ ...city, lastReports })];
+        const monitoringReports = city.monitoringReports.map((r) => (r.reportId === reportId ? { ...r, reviews: [...r.reviews, { outcome, reviewedOn }] } : r));
+        return [write({ ...city, lastReports, monitoringReports, nextMonitoringReportDue: nextMonitoringReportDueOn(city.designatedOn, monitoringReports, OPEN_DATE) })];
       }
       case 'MembershipWithdrawn': {
         const { effectiveOn, reason } = event.data;

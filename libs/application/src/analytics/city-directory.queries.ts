@@ -14,7 +14,8 @@ import {
   type Stored,
 } from '@uccn/projections';
 import { CLOCK, type Clock } from '../shared/clock.js';
-import { listHandler, ListQuery } from '../shared/list-query.js';
+import { ListQuery } from '../shared/list-query.js';
+import { requireCatalogueField } from './field-catalogue.queries.js';
 import { readPage, skipOf, type Page, type PageRequest } from '../shared/page.js';
 
 /*
@@ -28,7 +29,16 @@ export type CityFilter = CityDirectoryFilter;
 /** The directory, filtered by field, country and status, by name (the query the plan spec checks). */
 export class ListCitiesQuery extends ListQuery<CityFilter, CityDirectoryDoc> {}
 
-export const ListCitiesHandler = listHandler(ListCitiesQuery, CITIES_READ_MODEL, cityDirectoryQuery);
+/** The list with its filter checked first: a field the catalogue does not hold is a 400, not an empty page. */
+@QueryHandler(ListCitiesQuery)
+export class ListCitiesHandler implements IQueryHandler<ListCitiesQuery, Page<Stored<CityDirectoryDoc>>> {
+  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
+
+  async execute({ filter, paging }: ListCitiesQuery): Promise<Page<Stored<CityDirectoryDoc>>> {
+    if (filter.field !== undefined) await requireCatalogueField(this.readModels, filter.field);
+    return readPage(await this.readModels.collection(CITIES_READ_MODEL), cityDirectoryQuery(filter, paging.page, paging.limit), paging);
+  }
+}
 
 export class GetCityQuery extends Query<Stored<CityDirectoryDoc>> {
   constructor(readonly cityId: string) {

@@ -46,7 +46,11 @@ const SEOUL_2011 = meeting('annual-conference-2011', 5, ['seoul'], '2011-11-16',
 const KRAKOW_KATOWICE_2018 = meeting('annual-conference-2018', 12, ['krakow', 'katowice'], '2018-06-12', '2018-06-15', { theme: 'Creative Crossroads' });
 const FABRIANO_2019 = meeting('annual-conference-2019', 13, ['fabriano'], '2019-06-10', '2019-06-15', { theme: 'The Ideal City' });
 
-/** A meeting as the meetings read model shows it before anything was recorded about it. */
+const NAMES: Record<string, string> = Object.fromEntries(
+  [SANTA_FE, BOLOGNA, LYON, SHENZHEN, SEOUL, OSTERSUND, HARBIN, FABRIANO, KATOWICE, KRAKOW, ROVANIEMI].map((c) => [c.cityId, c.name]),
+);
+
+/** A meeting as the meetings list shows it before anything was recorded about it. */
 const scheduled = (m: ReturnType<typeof meeting>) => ({
   id: m.meetingId,
   meetingId: m.meetingId,
@@ -56,6 +60,8 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   field: null,
   country: null,
   hostCityIds: m.hostCityIds,
+  // the hosts' names come from the directory
+  hosts: m.hostCityIds.map((cityId) => ({ cityId, name: NAMES[cityId] })),
   venue: m.venue ?? null,
   startsOn: m.startsOn,
   endsOn: m.endsOn,
@@ -63,6 +69,8 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   theme: m.theme ?? null,
   format: 'in-person',
   status: 'scheduled',
+  // every one of them started before today: none is still to come
+  upcoming: false,
   attendeeCityIds: [],
   attendance: 0,
   heldFrom: null,

@@ -231,6 +231,14 @@ export class CancellationResponse {
   forceMajeure!: boolean;
 }
 
+export class MeetingHostResponse {
+  @ApiProperty({ example: 'krakow' })
+  cityId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null if the directory has no such city', example: 'Kraków' })
+  name!: string | null;
+}
+
 export class MeetingResponse extends WithLineage {
   @ApiProperty({ example: 'annual-conference-2018' })
   id!: string;
@@ -256,6 +264,13 @@ export class MeetingResponse extends WithLineage {
   @ApiProperty({ type: [String], description: 'empty when only a venue hosted it (Paris, 2008)', example: ['krakow', 'katowice'] })
   hostCityIds!: string[];
 
+  @ApiProperty({
+    type: () => [MeetingHostResponse],
+    description: 'the host cities with their names from the city directory, in the order of `hostCityIds`',
+    example: [{ cityId: 'krakow', name: 'Kraków' }, { cityId: 'katowice', name: 'Katowice' }],
+  })
+  hosts!: MeetingHostResponse[];
+
   @ApiProperty({ type: String, nullable: true, example: null })
   venue!: string | null;
 
@@ -274,8 +289,15 @@ export class MeetingResponse extends WithLineage {
   @ApiProperty({ enum: [...MEETING_FORMATS], description: 'as scheduled, then as held', example: 'in-person' })
   format!: string;
 
-  @ApiProperty({ enum: ['scheduled', 'hosted', 'cancelled'], example: 'hosted' })
+  @ApiProperty({
+    enum: ['scheduled', 'hosted', 'cancelled'],
+    description: '`scheduled`: announced, not (yet) recorded as held — its attendance and held days are empty; `hosted`: held; `cancelled`',
+    example: 'hosted',
+  })
   status!: string;
+
+  @ApiProperty({ description: 'scheduled and starting after today: a meeting still to come', example: false })
+  upcoming!: boolean;
 
   @ApiProperty({ type: [String], example: ['krakow', 'katowice', 'fabriano', 'ostersund'] })
   attendeeCityIds!: string[];

@@ -48,7 +48,11 @@ const SEOUL_2011 = meeting('annual-conference-2011', 5, ['seoul'], '2011-11-16',
 const KRAKOW_KATOWICE_2018 = meeting('annual-conference-2018', 12, ['krakow', 'katowice'], '2018-06-12', '2018-06-15', { theme: 'Creative Crossroads' });
 const FABRIANO_2019 = meeting('annual-conference-2019', 13, ['fabriano'], '2019-06-10', '2019-06-15', { theme: 'The Ideal City' });
 
-/** A meeting as the meetings read model shows it before anything was recorded about it. */
+const NAMES: Record<string, string> = Object.fromEntries(
+  [SANTA_FE, BOLOGNA, LYON, SHENZHEN, SEOUL, OSTERSUND, HARBIN, FABRIANO, KATOWICE, KRAKOW, ROVANIEMI].map((c) => [c.cityId, c.name]),
+);
+
+/** A meeting as the meetings list shows it before anything was recorded about it. */
 const scheduled = (m: ReturnType<typeof meeting>) => ({
   id: m.meetingId,
   meetingId: m.meetingId,
@@ -58,6 +62,8 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   field: null,
   country: null,
   hostCityIds: m.hostCityIds,
+  // the hosts' names come from the directory
+  hosts: m.hostCityIds.map((cityId) => ({ cityId, name: NAMES[cityId] })),
   venue: m.venue ?? null,
   startsOn: m.startsOn,
   endsOn: m.endsOn,
@@ -65,6 +71,8 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   theme: m.theme ?? null,
   format: 'in-person',
   status: 'scheduled',
+  // every one of them started before today: none is still to come
+  upcoming: false,
   attendeeCityIds: [],
   attendance: 0,
   heldFrom: null,
@@ -267,37 +275,32 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
   });
 
   describe('GET /api/analytics/reports/compliance', () => {
-    it('lists every member on the date with its last monitoring report, next due date and whether it is overdue', async () => {
+    it('lists every member on the date with its last monitoring report, next due date and whether it is overdue: none before the rule (2015)', async () => {
       const answer = await registry.analyst.get('/api/analytics/reports/compliance?asOf=2012-01-01');
       expect(answer.status).toBe(200);
-      const row = (c: ReturnType<typeof city>, nextDueOn: string, overdue: boolean, lastReportOn: string | null = null) => ({
-        cityId: c.cityId, name: c.name, designatedOn: c.designatedOn, lastReportOn, nextDueOn, overdue,
+      // the four-yearly report is a rule in force by 2015-05-28: every city designated before it owes its first on 2019-05-28
+      const row = (c: ReturnType<typeof city>) => ({
+        cityId: c.cityId, name: c.name, designatedOn: c.designatedOn,
+        lastReportOn: null, lastReviewOutcome: null, lastReviewedOn: null, nextDueOn: '2019-05-28', overdue: false, status: 'not-yet-due',
       });
       expect({ ...answer.body, items: byCityId(answer.body.items) }).toEqual({
         asOf: '2012-01-01',
-        items: byCityId([
-          row(SANTA_FE, '2009-07-15', true),
-          row(BOLOGNA, '2010-05-29', true),
-          row(LYON, '2012-11-03', false),
-          row(SHENZHEN, '2012-11-19', false),
-          row(SEOUL, '2014-07-20', false),
-          // its 2014 report was not yet submitted on 2012-01-01
-          row(OSTERSUND, '2014-06-22', false),
-          row(HARBIN, '2014-06-22', false),
-        ]),
+        items: byCityId([row(SANTA_FE), row(BOLOGNA), row(LYON), row(SHENZHEN), row(SEOUL), row(OSTERSUND), row(HARBIN)]),
         total: 7,
         page: 1,
         limit: 50,
       });
     });
 
-    it('counts a report submitted by the date, and leaves out a city withdrawn before it', async () => {
+    it('shows a report submitted by the date, counts none from before the rule, and leaves out a city withdrawn before it', async () => {
       const answer = await registry.analyst.get('/api/analytics/reports/compliance?asOf=2020-01-01&limit=500');
       expect(answer.body.total).toBe(9);
       expect(answer.body.items.map((i: { cityId: string }) => i.cityId)).not.toContain('harbin');
       expect(answer.body.items.find((i: { cityId: string }) => i.cityId === 'ostersund')).toEqual({
-        cityId: 'ostersund', name: 'Östersund', designatedOn: '2010-06-22', lastReportOn: '2014-05-15', nextDueOn: '2018-06-22', overdue: true,
+        cityId: 'ostersund', name: 'Östersund', designatedOn: '2010-06-22',
+        lastReportOn: '2014-05-15', lastReviewOutcome: null, lastReviewedOn: null, nextDueOn: '2019-05-28', overdue: true, status: 'overdue',
       });
+      expect(answer.body.items.find((i: { cityId: string }) => i.cityId === 'katowice')).toMatchObject({ nextDueOn: '2019-12-11', overdue: true, status: 'no-report-on-record' });
     });
 
     it('pages the members', async () => {

@@ -15,6 +15,7 @@ const CONFERENCE_KINDS = [
   { kind: 'hybrid', label: 'hybrid', colour: '#56B4E9' },
   { kind: 'online', label: 'online', colour: '#E69F00' },
   { kind: 'cancelled', label: 'cancelled', colour: '#B3261E' },
+  { kind: 'scheduled', label: 'scheduled, not yet held', colour: '#BBBBBB' },
 ];
 
 /** What the page shows, for people reading the code and for the browser test. */
@@ -148,7 +149,8 @@ function countriesChart({ summary }) {
 
 function conferencesChart({ conferences, hosts }) {
   const ordered = [...conferences].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
-  const kindOf = (m) => (m.status === 'cancelled' ? 'cancelled' : m.format);
+  // a meeting not recorded as held is not drawn like one: its format is only the plan
+  const kindOf = (m) => (m.status === 'hosted' ? m.format : m.status);
   const hostsOf = (m) => [...m.hostCityIds.map((id) => hosts.get(id) ?? id), ...(m.venue ? [m.venue] : [])].join(' & ');
   const labels = ordered.map((m) => `${m.year}  ${hostsOf(m)}${kindOf(m) === 'in-person' ? '' : ` (${kindOf(m)})`}`);
   const years = ordered.map((m) => m.year);

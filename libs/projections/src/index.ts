@@ -10,6 +10,7 @@ export * from './membership-history/membership-history.projection.js';
 export * from './membership-register/membership-register.projection.js';
 export * from './network-statistics/network-statistics.projection.js';
 export * from './meetings/meetings.projection.js';
+export * from './meetings/meetings-list.js';
 export * from './applications/applications.projection.js';
 export * from './partnerships/partnerships.projection.js';
 export * from './all-projections.js';

@@ -10,7 +10,8 @@ import type {
   ListPartnershipsQuery,
   ReportComplianceQuery,
 } from '@uccn/application';
-import { MEETING_FORMATS, MEETING_KINDS, REVIEW_OUTCOMES, WITHDRAWAL_REASONS } from '@uccn/domain';
+import { MEETING_FORMATS, MEETING_KINDS, REVIEW_OUTCOMES, WITHDRAWAL_REASONS, type ReviewOutcome } from '@uccn/domain';
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from '@uccn/projections';
 import { responsesMatch, type ItemOf, type ResponseMatches } from '../http/response-shape.js';
 
 /*
@@ -102,22 +103,22 @@ export class FieldPeriodResponse {
 }
 
 export class LastReportResponse {
-  @ApiProperty({ example: 'membership-monitoring-2014' })
+  @ApiProperty({ example: 'membership-monitoring-2017' })
   reportId!: string;
 
-  @ApiProperty({ format: 'date', example: '2014-05-15' })
+  @ApiProperty({ format: 'date', example: '2017-01-23' })
   submittedOn!: string;
 
-  @ApiProperty({ format: 'date', example: '2010-06-22' })
+  @ApiProperty({ format: 'date', example: '2008-11-03' })
   periodStart!: string;
 
-  @ApiProperty({ format: 'date', example: '2014-06-21' })
+  @ApiProperty({ format: 'date', example: '2016-12-31' })
   periodEnd!: string;
 
   @ApiProperty({ enum: [...REVIEW_OUTCOMES], nullable: true, description: 'null until reviewed', example: 'accepted' })
   outcome!: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2015-02-10' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2017-01-23' })
   reviewedOn!: string | null;
 }
 
@@ -127,6 +128,25 @@ export class LastReportsResponse {
 
   @ApiProperty({ type: () => LastReportResponse, nullable: true })
   nationalAnnual!: LastReportResponse | null;
+}
+
+export class MonitoringReviewResponse {
+  @ApiProperty({ enum: [...REVIEW_OUTCOMES], example: 'accepted' })
+  outcome!: ReviewOutcome;
+
+  @ApiProperty({ format: 'date', example: '2017-01-23' })
+  reviewedOn!: string;
+}
+
+export class MonitoringReportResponse {
+  @ApiProperty({ example: 'membership-monitoring-2017' })
+  reportId!: string;
+
+  @ApiProperty({ format: 'date', example: '2017-01-23' })
+  submittedOn!: string;
+
+  @ApiProperty({ type: () => [MonitoringReviewResponse], description: 'in date order: sent back any number of times, then accepted' })
+  reviews!: MonitoringReviewResponse[];
 }
 
 export class CityResponse extends WithLineage {
@@ -173,19 +193,30 @@ export class CityResponse extends WithLineage {
   @ApiProperty({ format: 'date', description: '`withdrawnOn`, or 9999-12-31 while a member (for range queries)', example: '9999-12-31' })
   memberUntil!: string;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ example: 1 })
   reportCount!: number;
 
   @ApiProperty({ type: () => LastReportsResponse })
   lastReports!: LastReportsResponse;
 
-  @ApiProperty({ type: [String], description: 'every monitoring report’s submission date, ascending', example: [] })
+  @ApiProperty({ type: [String], description: 'every monitoring report’s submission date, ascending', example: ['2017-01-23'] })
   monitoringReportDates!: string[];
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: null })
+  @ApiProperty({
+    type: () => [MonitoringReportResponse],
+    description: 'every monitoring report with its reviews, by submission date',
+    example: [{ reportId: 'membership-monitoring-2017', submittedOn: '2017-01-23', reviews: [{ outcome: 'accepted', reviewedOn: '2017-01-23' }] }],
+  })
+  monitoringReports!: MonitoringReportResponse[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2017-01-23' })
   lastMonitoringReportOn!: string | null;
 
-  @ApiProperty({ format: 'date', description: 'four years after the designation or the last monitoring report', example: '2012-11-03' })
+  @ApiProperty({
+    format: 'date',
+    description: 'on the four-year schedule from the designation, or from 2015-05-28 (the rule in force) for a city designated before it; a report sent back for revision fulfils nothing',
+    example: '2023-05-28',
+  })
   nextMonitoringReportDue!: string;
 }
 
@@ -198,6 +229,14 @@ export class CancellationResponse {
 
   @ApiProperty({ example: true })
   forceMajeure!: boolean;
+}
+
+export class MeetingHostResponse {
+  @ApiProperty({ example: 'krakow' })
+  cityId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'null if the directory has no such city', example: 'Kraków' })
+  name!: string | null;
 }
 
 export class MeetingResponse extends WithLineage {
@@ -225,6 +264,13 @@ export class MeetingResponse extends WithLineage {
   @ApiProperty({ type: [String], description: 'empty when only a venue hosted it (Paris, 2008)', example: ['krakow', 'katowice'] })
   hostCityIds!: string[];
 
+  @ApiProperty({
+    type: () => [MeetingHostResponse],
+    description: 'the host cities with their names from the city directory, in the order of `hostCityIds`',
+    example: [{ cityId: 'krakow', name: 'Kraków' }, { cityId: 'katowice', name: 'Katowice' }],
+  })
+  hosts!: MeetingHostResponse[];
+
   @ApiProperty({ type: String, nullable: true, example: null })
   venue!: string | null;
 
@@ -243,8 +289,15 @@ export class MeetingResponse extends WithLineage {
   @ApiProperty({ enum: [...MEETING_FORMATS], description: 'as scheduled, then as held', example: 'in-person' })
   format!: string;
 
-  @ApiProperty({ enum: ['scheduled', 'hosted', 'cancelled'], example: 'hosted' })
+  @ApiProperty({
+    enum: ['scheduled', 'hosted', 'cancelled'],
+    description: '`scheduled`: announced, not (yet) recorded as held — its attendance and held days are empty; `hosted`: held; `cancelled`',
+    example: 'hosted',
+  })
   status!: string;
+
+  @ApiProperty({ description: 'scheduled and starting after today: a meeting still to come', example: false })
+  upcoming!: boolean;
 
   @ApiProperty({ type: [String], example: ['krakow', 'katowice', 'fabriano', 'ostersund'] })
   attendeeCityIds!: string[];
@@ -262,24 +315,55 @@ export class MeetingResponse extends WithLineage {
   cancellation!: CancellationResponse | null;
 }
 
+/*
+ * The compliance example is Lyon (2008) on 2020-01-01: its membership monitoring report was among
+ * those of the cities of 2007–2009 that UNESCO published on 2017-01-23 (network-history/SOURCES.md
+ * §4), the day used here for its submission and acceptance; the rule's schedule then runs from
+ * 2015-05-28, so the report fulfilled 2019-05-28 and the next is due 2023-05-28.
+ */
 export class ComplianceItemResponse {
-  @ApiProperty({ example: 'ostersund' })
+  @ApiProperty({ example: 'lyon' })
   cityId!: string;
 
-  @ApiProperty({ example: 'Östersund' })
+  @ApiProperty({ example: 'Lyon' })
   name!: string;
 
-  @ApiProperty({ format: 'date', example: '2010-06-22' })
+  @ApiProperty({ format: 'date', example: '2008-11-03' })
   designatedOn!: string;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the last monitoring report submitted by `asOf`', example: '2014-05-15' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'the last monitoring report submitted by `asOf`; null: no report on record', example: '2017-01-23' })
   lastReportOn!: string | null;
 
-  @ApiProperty({ format: 'date', example: '2018-06-22' })
+  @ApiProperty({
+    enum: [...REVIEW_OUTCOMES],
+    nullable: true,
+    description: 'the verdict on that report as known on `asOf`; null while it awaits review. A report sent back (`revision-requested`) fulfils no due date',
+    example: 'accepted',
+  })
+  lastReviewOutcome!: ReviewOutcome | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2017-01-23' })
+  lastReviewedOn!: string | null;
+
+  @ApiProperty({
+    format: 'date',
+    description: 'four years after the designation, or after 2015-05-28 (the rule in force) for a city designated before it, then every four years',
+    example: '2023-05-28',
+  })
   nextDueOn!: string;
 
-  @ApiProperty({ description: 'the due date passed before `asOf`', example: true })
+  @ApiProperty({ description: 'the due date passed before `asOf` without a report that counts', example: false })
   overdue!: boolean;
+
+  @ApiProperty({
+    enum: [...COMPLIANCE_STATUSES],
+    description:
+      '`not-yet-due`: no report counts yet and none is due; `on-time`: the last report counts and the next is not due; ' +
+      '`revision-requested`: the last report was sent back and its due date has not passed; ' +
+      '`overdue`: a report on record but the due date passed without one that counts; `no-report-on-record`: never reported and the first due date passed',
+    example: 'on-time',
+  })
+  status!: ComplianceStatus;
 }
 
 export class EndorsementResponse {

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { isCalendarDate, isCountryCode, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
+import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { RequestValidationFailed, type FieldError } from './problem.js';
 
@@ -67,3 +68,12 @@ export const IsCountryCode = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/**
+ * A query-string boolean: `true` or `false` become booleans, anything else is left as it came so
+ * that `@IsBoolean()` refuses it by name (`overdue=yes` is a 400, not a silent false).
+ */
+export const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** A country code as the store holds it: `se` reads as `SE` (ISO 3166-1 codes are case-insensitive). */
+export const UpperCase = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { invalid } from '@uccn/domain';
 import { fieldCatalogue, fieldCatalogueQuery, FIELDS_READ_MODEL, ReadModels, type FieldDoc, type Known, type Lineage } from '@uccn/projections';
 import { wholeList, type Page } from '../shared/page.js';
 
@@ -22,3 +23,18 @@ export class ListFieldsHandler implements IQueryHandler<ListFieldsQuery, Page<Fi
 
 // a founding field has no lineage (no event wrote it), an added one has
 const fieldItem = ({ id: _id, lastEventId: _event, lastPosition: _position, ...item }: FieldDoc & Partial<Lineage>): FieldItem => item;
+
+/**
+ * A filter's `field` must be a slug of the catalogue as it stands (founding seven and every field
+ * added since: the catalogue grows by `POST /api/admin/fields`, so it is read, not assumed). An
+ * unknown one is a 400 that lists the slugs — `cooking` would otherwise answer an empty list, as
+ * if no city held it; `media arts` is told the slug it was after.
+ */
+export async function requireCatalogueField(readModels: ReadModels, field: string, name = 'field'): Promise<void> {
+  const fields = await readModels.collection(FIELDS_READ_MODEL);
+  const slugs = fieldCatalogue(await fields.find(fieldCatalogueQuery())).map((f) => f.id);
+  if (slugs.includes(field)) return;
+  const slugged = field.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const hint = slugs.includes(slugged) ? ` (did you mean ${slugged}?)` : '';
+  throw invalid('UnknownField', `${name} "${field}" is not a field of the catalogue${hint}; the fields are: ${slugs.join(', ')}`, name);
+}

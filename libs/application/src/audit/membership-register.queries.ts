@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { calendarDateOf } from '@uccn/domain';
+import { calendarDateOf, invalid } from '@uccn/domain';
 import { canonicalInstant, PERIODS_READ_MODEL, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem, type RegisterItem } from '@uccn/projections';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { readPage, type Page, type PageRequest } from '../shared/page.js';
@@ -25,7 +25,8 @@ export class MembershipRegisterQuery extends Query<MembershipRegister> {
 
 /**
  * Who was a member on a date, as known at an instant: a range query over the bitemporal periods
- * (validFrom ≤ asOf < validTo and knownFrom ≤ knownAt < knownTo), no replay of the log.
+ * (validFrom ≤ asOf < validTo and knownFrom ≤ knownAt < knownTo), no replay of the log. A
+ * `knownAt` after now is a 400.
  */
 @QueryHandler(MembershipRegisterQuery)
 export class MembershipRegisterHandler implements IQueryHandler<MembershipRegisterQuery, MembershipRegister> {
@@ -36,6 +37,10 @@ export class MembershipRegisterHandler implements IQueryHandler<MembershipRegist
 
   async execute({ asOf: askedAsOf, knownAt: askedKnownAt, paging }: MembershipRegisterQuery): Promise<MembershipRegister> {
     const now = this.clock.now();
+    // what the register will say at an instant to come is not known yet: answering today's would pass it off as that
+    if (askedKnownAt !== undefined && Date.parse(askedKnownAt) > now.getTime()) {
+      throw invalid('KnownAtInTheFuture', `knownAt ${askedKnownAt} is in the future (now is ${now.toISOString()}): the register can only be asked as it was known until now`, 'knownAt');
+    }
     const asOf = askedAsOf ?? calendarDateOf(now);
     const knownAt = canonicalInstant(askedKnownAt ?? now.toISOString());
     const periods = await this.readModels.collection(PERIODS_READ_MODEL);

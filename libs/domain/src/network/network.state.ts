@@ -5,6 +5,15 @@ import type { NetworkEvent } from './network.events.js';
 /** The network was founded in 2004 (seed 002); its first seven fields open on its first day. */
 export const NETWORK_FOUNDED_ON: CalendarDate = '2004-01-01';
 
+/**
+ * The four-yearly membership monitoring report is a rule of 2015, not of the founding: the
+ * "Membership Monitoring Guidelines" were approved at the IX Annual Meeting in Kanazawa, held
+ * 25–28 May 2015 (network-history/SOURCES.md §4). No source gives the day of the approval
+ * within the meeting, so this is the meeting's last day: the first day on which the rule is
+ * certainly in force — not the day of a vote. No report falls due under the rule before it.
+ */
+export const MONITORING_RULE_IN_FORCE_BY: CalendarDate = '2015-05-28';
+
 export interface CreativeField {
   readonly field: string;
   readonly label: string;

@@ -36,8 +36,10 @@ describe('city directory projection', () => {
       reportCount: 0,
       lastReports: { membershipMonitoring: null, nationalAnnual: null },
       monitoringReportDates: [],
+      monitoringReports: [],
       lastMonitoringReportOn: null,
-      nextMonitoringReportDue: '2012-11-03',
+      // designated before the monitoring rule (2015): its first report is due four years after the rule
+      nextMonitoringReportDue: '2019-05-28',
       lastEventId: 'event-1',
       lastPosition: 1,
     });
@@ -61,18 +63,18 @@ describe('city directory projection', () => {
     });
   });
 
-  it('keeps the last report of each kind with its review, and schedules monitoring from the designation', async () => {
+  it('keeps the last report of each kind with its review, and schedules monitoring from the rule for a city designated before it', async () => {
     const events = [
       ostersundDesignated,
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring',
-        periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-11-20',
+        cityId: 'ostersund', reportId: 'mmr-2019', kind: 'membership-monitoring',
+        periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn: '2019-11-20',
       }),
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'se-2014', kind: 'national-annual',
-        periodStart: '2014-01-01', periodEnd: '2014-12-31', submittedOn: '2015-01-15', title: 'Annual report 2014',
+        cityId: 'ostersund', reportId: 'se-2019', kind: 'national-annual',
+        periodStart: '2019-01-01', periodEnd: '2019-12-31', submittedOn: '2020-01-15', title: 'Annual report 2019',
       }),
-      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2015-03-02' }),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2019', outcome: 'accepted', reviewedOn: '2020-03-02' }),
     ] as const;
 
     const ostersund = await cityOf([...events], 'ostersund');
@@ -82,18 +84,19 @@ describe('city directory projection', () => {
       reportCount: 2,
       lastReports: {
         membershipMonitoring: {
-          reportId: 'mmr-2014', submittedOn: '2014-11-20', periodStart: '2010-06-22', periodEnd: '2014-06-21',
-          outcome: 'accepted', reviewedOn: '2015-03-02',
+          reportId: 'mmr-2019', submittedOn: '2019-11-20', periodStart: '2015-05-28', periodEnd: '2019-05-27',
+          outcome: 'accepted', reviewedOn: '2020-03-02',
         },
         nationalAnnual: {
-          reportId: 'se-2014', submittedOn: '2015-01-15', periodStart: '2014-01-01', periodEnd: '2014-12-31',
+          reportId: 'se-2019', submittedOn: '2020-01-15', periodStart: '2019-01-01', periodEnd: '2019-12-31',
           outcome: null, reviewedOn: null,
         },
       },
-      monitoringReportDates: ['2014-11-20'],
-      lastMonitoringReportOn: '2014-11-20',
-      // the 2014 report was late, yet the next one is due on the designation's schedule
-      nextMonitoringReportDue: '2018-06-22',
+      monitoringReportDates: ['2019-11-20'],
+      monitoringReports: [{ reportId: 'mmr-2019', submittedOn: '2019-11-20', reviews: [{ outcome: 'accepted', reviewedOn: '2020-03-02' }] }],
+      lastMonitoringReportOn: '2019-11-20',
+      // the first report was late, yet the next one is due on the schedule (2015-05-28 + 4k)
+      nextMonitoringReportDue: '2023-05-28',
       lastPosition: 4,
     });
   });
@@ -101,35 +104,62 @@ describe('city directory projection', () => {
   it('does not let a report recorded late but submitted earlier replace the last one', async () => {
     const monitoring = (reportId: string, submittedOn: string) =>
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId, kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn,
+        cityId: 'ostersund', reportId, kind: 'membership-monitoring', periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn,
       });
 
-    const ostersund = await cityOf([ostersundDesignated, monitoring('mmr-2018', '2018-05-30'), monitoring('mmr-2014', '2014-06-01')], 'ostersund');
+    const ostersund = await cityOf([ostersundDesignated, monitoring('mmr-2023', '2023-05-30'), monitoring('mmr-2019', '2019-06-01')], 'ostersund');
 
     expect(ostersund).toMatchObject({
       reportCount: 2,
-      lastReports: { membershipMonitoring: { reportId: 'mmr-2018', submittedOn: '2018-05-30' } },
-      monitoringReportDates: ['2014-06-01', '2018-05-30'],
-      lastMonitoringReportOn: '2018-05-30',
-      nextMonitoringReportDue: '2022-06-22',
+      lastReports: { membershipMonitoring: { reportId: 'mmr-2023', submittedOn: '2023-05-30' } },
+      monitoringReportDates: ['2019-06-01', '2023-05-30'],
+      monitoringReports: [
+        { reportId: 'mmr-2019', submittedOn: '2019-06-01', reviews: [] },
+        { reportId: 'mmr-2023', submittedOn: '2023-05-30', reviews: [] },
+      ],
+      lastMonitoringReportOn: '2023-05-30',
+      nextMonitoringReportDue: '2027-05-28',
     });
   });
 
-  it('ignores a review of a report that is no longer the last one', async () => {
+  it('keeps the review of an older monitoring report with that report, without making it the last one', async () => {
     const events = logOf(
       ostersundDesignated,
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2014', kind: 'membership-monitoring', periodStart: '2010-06-22', periodEnd: '2014-06-21', submittedOn: '2014-06-01',
+        cityId: 'ostersund', reportId: 'mmr-2019', kind: 'membership-monitoring', periodStart: '2015-05-28', periodEnd: '2019-05-27', submittedOn: '2019-06-01',
       }),
       recorded('ReportSubmitted', {
-        cityId: 'ostersund', reportId: 'mmr-2018', kind: 'membership-monitoring', periodStart: '2014-06-22', periodEnd: '2018-06-21', submittedOn: '2018-06-01',
+        cityId: 'ostersund', reportId: 'mmr-2023', kind: 'membership-monitoring', periodStart: '2019-05-28', periodEnd: '2023-05-27', submittedOn: '2023-06-01',
       }),
-      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'revision-requested', reviewedOn: '2018-07-01' }),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'mmr-2019', outcome: 'revision-requested', reviewedOn: '2023-07-01' }),
     );
 
     const ostersund = (await projectEvents(cityDirectoryProjection, events)).get(CITIES)?.get('ostersund');
 
-    expect(ostersund).toMatchObject({ lastReports: { membershipMonitoring: { reportId: 'mmr-2018', outcome: null } }, lastPosition: 3 });
+    expect(ostersund).toMatchObject({
+      lastReports: { membershipMonitoring: { reportId: 'mmr-2023', outcome: null } },
+      monitoringReports: [
+        { reportId: 'mmr-2019', submittedOn: '2019-06-01', reviews: [{ outcome: 'revision-requested', reviewedOn: '2023-07-01' }] },
+        { reportId: 'mmr-2023', submittedOn: '2023-06-01', reviews: [] },
+      ],
+      nextMonitoringReportDue: '2027-05-28',
+      lastPosition: 4,
+    });
+  });
+
+  it('ignores a review of a national report that is no longer the last one', async () => {
+    const national = (reportId: string, year: number, submittedOn: string) =>
+      recorded('ReportSubmitted', { cityId: 'ostersund', reportId, kind: 'national-annual', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, submittedOn });
+    const events = logOf(
+      ostersundDesignated,
+      national('se-2018', 2018, '2018-12-20'),
+      national('se-2019', 2019, '2019-12-20'),
+      recorded('ReportReviewed', { cityId: 'ostersund', reportId: 'se-2018', outcome: 'accepted', reviewedOn: '2020-01-10' }),
+    );
+
+    const ostersund = (await projectEvents(cityDirectoryProjection, events)).get(CITIES)?.get('ostersund');
+
+    expect(ostersund).toMatchObject({ lastReports: { nationalAnnual: { reportId: 'se-2019', outcome: null } }, monitoringReports: [], lastPosition: 3 });
   });
 
   it('shows Harbin (music, 2010) as withdrawn, with the date and the reason (hypothetical withdrawal)', async () => {
@@ -178,23 +208,34 @@ describe('city directory projection', () => {
     const monitoring = (cityId: string, reportId: string, submittedOn: string, periodStart: string, periodEnd: string) =>
       recorded('ReportSubmitted', { cityId, reportId, kind: 'membership-monitoring', periodStart, periodEnd, submittedOn });
 
-    it('moves Santa Fe’s designation to the day UNESCO gave, and its first field period and monitoring schedule with it', async () => {
+    // Katowice, designated on 11 December 2015 (after the monitoring rule), recorded as of the 31st
+    const katowiceDesignated = recorded('CityDesignated', { cityId: 'katowice', name: 'Katowice', country: 'PL', field: 'music', designatedOn: '2015-12-31' });
+    const katowiceDated = recorded('CityRecordCorrected', {
+      cityId: 'katowice', reason: 'the batch of 11 December 2015', before: { designatedOn: '2015-12-31' }, after: { designatedOn: '2015-12-11' },
+    });
+
+    it('moves Santa Fe’s designation to the day UNESCO gave, and its first field period with it (its reports were due from the rule on)', async () => {
       expect(await cityOf([santaFeDesignated, santaFeDated], 'santa-fe')).toMatchObject({
         designatedOn: '2005-07-13',
         fieldHistory: [{ field: 'crafts-and-folk-art', from: '2005-07-13' }],
-        nextMonitoringReportDue: '2009-07-13',
+        nextMonitoringReportDue: '2019-05-28',
         status: 'member',
         lastEventId: 'event-2',
       });
     });
 
-    it('keeps a report on the corrected schedule: the due date it fulfils moves with the designation', async () => {
-      // designated 2005-12-31, a report of 2009-08-01 fulfils 2009-12-31; designated 2005-07-13, it fulfils 2009-07-13
-      const report = monitoring('santa-fe', 'mmr-2009', '2009-08-01', '2005-12-31', '2009-12-30');
+    it('moves the monitoring schedule of a city designated after the rule with its corrected designation', async () => {
+      expect(await cityOf([katowiceDesignated], 'katowice')).toMatchObject({ nextMonitoringReportDue: '2019-12-31' });
+      expect(await cityOf([katowiceDesignated, katowiceDated], 'katowice')).toMatchObject({ designatedOn: '2015-12-11', nextMonitoringReportDue: '2019-12-11' });
+    });
 
-      expect(await cityOf([santaFeDesignated, report], 'santa-fe')).toMatchObject({ nextMonitoringReportDue: '2013-12-31' });
-      expect(await cityOf([santaFeDesignated, report, santaFeDated], 'santa-fe')).toMatchObject({
-        designatedOn: '2005-07-13', lastMonitoringReportOn: '2009-08-01', nextMonitoringReportDue: '2013-07-13', reportCount: 1,
+    it('keeps a report on the corrected schedule: the due date it fulfils moves with the designation', async () => {
+      // designated 2015-12-31, a report of 2019-11-15 fulfils 2019-12-31; designated 2015-12-11, it fulfils 2019-12-11
+      const report = monitoring('katowice', 'mmr-2019', '2019-11-15', '2015-12-31', '2019-12-30');
+
+      expect(await cityOf([katowiceDesignated, report], 'katowice')).toMatchObject({ nextMonitoringReportDue: '2023-12-31' });
+      expect(await cityOf([katowiceDesignated, report, katowiceDated], 'katowice')).toMatchObject({
+        designatedOn: '2015-12-11', lastMonitoringReportOn: '2019-11-15', nextMonitoringReportDue: '2023-12-11', reportCount: 1,
       });
     });
 
@@ -235,13 +276,14 @@ describe('city directory projection', () => {
         }),
       ];
 
-      expect(await cityOf(events.slice(0, 2), 'ostersund')).toMatchObject({ lastMonitoringReportOn: '2018-05-15', nextMonitoringReportDue: '2022-06-22' });
+      // a report of 2018 fulfils the first due date after the rule (2019-05-28); one of 2014 predates the rule and fulfils none
+      expect(await cityOf(events.slice(0, 2), 'ostersund')).toMatchObject({ lastMonitoringReportOn: '2018-05-15', nextMonitoringReportDue: '2023-05-28' });
       expect(await cityOf(events, 'ostersund')).toMatchObject({
         reportCount: 1,
         lastReports: { membershipMonitoring: { reportId: 'mmr-2014', submittedOn: '2014-05-15', periodEnd: '2014-06-21' } },
         monitoringReportDates: ['2014-05-15'],
         lastMonitoringReportOn: '2014-05-15',
-        nextMonitoringReportDue: '2018-06-22',
+        nextMonitoringReportDue: '2019-05-28',
         lastEventId: 'event-3',
       });
     });
@@ -259,7 +301,7 @@ describe('city directory projection', () => {
 
       expect(await cityOf(events.slice(0, 4), 'ostersund')).toMatchObject({
         lastReports: { membershipMonitoring: { reportId: 'se-2017', outcome: null }, nationalAnnual: null },
-        nextMonitoringReportDue: '2022-06-22',
+        nextMonitoringReportDue: '2023-05-28',
       });
       expect(await cityOf(events, 'ostersund')).toMatchObject({
         reportCount: 2,
@@ -269,21 +311,22 @@ describe('city directory projection', () => {
         },
         monitoringReportDates: ['2014-05-15'],
         lastMonitoringReportOn: '2014-05-15',
-        nextMonitoringReportDue: '2018-06-22',
+        nextMonitoringReportDue: '2019-05-28',
       });
     });
 
     it('makes the compliance as of any date follow a corrected report', async () => {
       const events = [
-        ostersundDesignated,
-        monitoring('ostersund', 'mmr-2014', '2014-11-20', '2010-06-22', '2014-06-21'),
+        katowiceDesignated,
+        katowiceDated,
+        monitoring('katowice', 'mmr-2019', '2019-12-20', '2015-12-11', '2019-12-10'),
         recorded('ReportRecordCorrected', {
-          cityId: 'ostersund', reportId: 'mmr-2014', reason: 'dated by its cover letter', before: { submittedOn: '2014-11-20' }, after: { submittedOn: '2014-05-15' },
+          cityId: 'katowice', reportId: 'mmr-2019', reason: 'dated by its cover letter', before: { submittedOn: '2019-12-20' }, after: { submittedOn: '2019-11-15' },
         }),
       ];
 
-      expect(complianceOf((await cityOf(events.slice(0, 2), 'ostersund')) as CityDirectoryDoc, '2014-07-01')).toMatchObject({ lastReportOn: null, overdue: true });
-      expect(complianceOf((await cityOf(events, 'ostersund')) as CityDirectoryDoc, '2014-07-01')).toMatchObject({ lastReportOn: '2014-05-15', nextDueOn: '2018-06-22', overdue: false });
+      expect(complianceOf((await cityOf(events.slice(0, 3), 'katowice')) as CityDirectoryDoc, '2019-12-15')).toMatchObject({ lastReportOn: null, overdue: true });
+      expect(complianceOf((await cityOf(events, 'katowice')) as CityDirectoryDoc, '2019-12-15')).toMatchObject({ lastReportOn: '2019-11-15', nextDueOn: '2023-12-11', overdue: false });
     });
 
     it('makes Kraków a member again when its withdrawal, entered for the wrong city, is retracted', async () => {

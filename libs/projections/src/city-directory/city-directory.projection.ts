@@ -4,7 +4,7 @@ import { readModel, type DocView, type DocWrite, type ProjectionDefinition } fro
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE } from '../shared/sentinels.js';
-import { nextMonitoringReportDue } from './monitoring-schedule.js';
+import { nextMonitoringReportDueOn, type MonitoringReportEntry, type MonitoringReview } from './monitoring-schedule.js';
 
 export const CITIES = 'cities';
 /**
@@ -52,13 +52,18 @@ export interface CityDirectoryDoc extends Document {
   };
   /** every monitoring report's submission date, ascending: compliance as of any date needs them all */
   readonly monitoringReportDates: readonly string[];
+  /** every monitoring report with its reviews, by submission date: a report sent back for revision fulfils no due date */
+  readonly monitoringReports: readonly MonitoringReportEntry[];
   readonly lastMonitoringReportOn: string | null;
+  /** on the schedule as recorded: every report and review counts */
   readonly nextMonitoringReportDue: string;
 }
 
 /** One report as the directory's figures need it. */
 export interface ReportEntry extends LastReport {
   readonly kind: ReportKind;
+  /** every review, in date order (`outcome` and `reviewedOn` above are the last) */
+  readonly reviews: readonly MonitoringReview[];
 }
 
 export interface CityReportsDoc extends Document {
@@ -67,7 +72,10 @@ export interface CityReportsDoc extends Document {
 }
 
 /** The directory's figures about reports, each derived from the city's reports and its designation date. */
-export type ReportFigures = Pick<CityDirectoryDoc, 'reportCount' | 'lastReports' | 'monitoringReportDates' | 'lastMonitoringReportOn' | 'nextMonitoringReportDue'>;
+export type ReportFigures = Pick<
+  CityDirectoryDoc,
+  'reportCount' | 'lastReports' | 'monitoringReportDates' | 'monitoringReports' | 'lastMonitoringReportOn' | 'nextMonitoringReportDue'
+>;
 
 const HANDLES = [
   'CityDesignated',
@@ -85,8 +93,9 @@ const READS_REPORTS: ReadonlySet<string> = new Set(['ReportSubmitted', 'ReportRe
 
 export const cityDirectoryProjection: ProjectionDefinition = {
   name: 'city-directory',
-  // 2: corrections (CityRecordCorrected, ReportRecordCorrected, MembershipWithdrawalRetracted),
-  // and the city's reports kept beside it to derive the report figures from
+  // 2: corrections (CityRecordCorrected, ReportRecordCorrected, MembershipWithdrawalRetracted), the
+  // city's reports kept beside it to derive the report figures from, the monitoring schedule from
+  // the day the rule was in force (2015), and every review of a monitoring report
   version: 2,
   collections: {
     [CITIES]: {
@@ -145,17 +154,19 @@ export const cityDirectoryProjection: ProjectionDefinition = {
       }
       case 'ReportSubmitted': {
         const { reportId, kind, submittedOn, periodStart, periodEnd } = event.data;
-        const reports = [...reportsOf(docs, city.cityId), { reportId, kind, submittedOn, periodStart, periodEnd, outcome: null, reviewedOn: null }];
+        const reports = [...reportsOf(docs, city.cityId), { reportId, kind, submittedOn, periodStart, periodEnd, outcome: null, reviewedOn: null, reviews: [] }];
         return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReports(city.cityId, reports)];
       }
       case 'ReportReviewed': {
         const { reportId, outcome, reviewedOn } = event.data;
         const known = reportsOf(docs, city.cityId);
         if (!known.some((r) => r.reportId === reportId)) return [];
-        const reports = known.map((r) => (r.reportId === reportId ? { ...r, outcome, reviewedOn } : r));
+        const reports = known.map((r) => (r.reportId === reportId ? { ...r, outcome, reviewedOn, reviews: [...r.reviews, { outcome, reviewedOn }] } : r));
         const figures = reportFigures(city.designatedOn, reports);
-        // a review of a report that is not the last of its kind changes nothing the directory shows
-        const shown = figures.lastReports.membershipMonitoring?.reportId === reportId || figures.lastReports.nationalAnnual?.reportId === reportId;
+        // a review of a national report that is not the last of its kind changes nothing the directory
+        // shows; every review of a monitoring report counts for compliance as of any date
+        const monitoring = known.some((r) => r.reportId === reportId && r.kind === 'membership-monitoring');
+        const shown = monitoring || figures.lastReports.nationalAnnual?.reportId === reportId;
         return shown ? [write({ ...city, ...figures }), writeReports(city.cityId, reports)] : [writeReports(city.cityId, reports)];
       }
       case 'ReportRecordCorrected': {
@@ -221,14 +232,18 @@ export function reportFigures(designatedOn: string, reports: readonly ReportEntr
     const { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn } = last;
     return { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn };
   };
-  const monitoringReportDates = reports.filter((r) => r.kind === 'membership-monitoring').map((r) => r.submittedOn).sort(compare);
-  const lastMonitoringReportOn = monitoringReportDates.at(-1) ?? null;
+  const monitoringReports: MonitoringReportEntry[] = reports
+    .filter((r) => r.kind === 'membership-monitoring')
+    .map(({ reportId, submittedOn, reviews }) => ({ reportId, submittedOn, reviews }))
+    .sort((a, b) => compare(a.submittedOn, b.submittedOn));
+  const monitoringReportDates = monitoringReports.map((r) => r.submittedOn);
   return {
     reportCount: reports.length,
     lastReports: { membershipMonitoring: lastOf('membership-monitoring'), nationalAnnual: lastOf('national-annual') },
     monitoringReportDates,
-    lastMonitoringReportOn,
-    nextMonitoringReportDue: nextMonitoringReportDue(designatedOn, lastMonitoringReportOn),
+    monitoringReports,
+    lastMonitoringReportOn: monitoringReportDates.at(-1) ?? null,
+    nextMonitoringReportDue: nextMonitoringReportDueOn(designatedOn, monitoringReports, OPEN_DATE),
   };
 }
 

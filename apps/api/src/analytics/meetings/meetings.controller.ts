@@ -14,9 +14,14 @@ export class MeetingsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  @ApiRead({ summary: 'Meetings with their hosts, dates and attendance, filtered by kind and year', answer: page(MeetingResponse), errors: [400] })
+  @ApiRead({
+    summary: 'Meetings with their hosts by name, dates, status and attendance, filtered by kind, year, field, country and host city',
+    description: '`status` says plainly whether a meeting is `scheduled` (not yet recorded as held), `hosted` or `cancelled`; `upcoming` marks a scheduled one still to come today.',
+    answer: page(MeetingResponse),
+    errors: [400],
+  })
   list(@Query() query: ListMeetingsRequest) {
-    const { kind, year } = query;
-    return this.queryBus.execute(new ListMeetingsQuery({ kind, year }, pageOf(query)));
+    const { kind, year, field, country, hostCityId } = query;
+    return this.queryBus.execute(new ListMeetingsQuery({ kind, year, field, country, hostCityId }, pageOf(query)));
   }
 }

@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { PagingRequest } from '../../http/paging.request.js';
-import { IsCalendarDate } from '../../http/validation.js';
+import { IsCalendarDate, QueryBoolean } from '../../http/validation.js';
 
 export class ComplianceRequest extends PagingRequest {
-  @ApiPropertyOptional({ format: 'date', description: 'default: today', example: '2012-01-01' })
+  @ApiPropertyOptional({ format: 'date', description: 'default: today', example: '2020-01-01' })
   @IsOptional() @IsCalendarDate() asOf?: string;
+
+  @ApiPropertyOptional({ type: 'boolean', description: '`true`: only the members overdue on `asOf`; `false`: only the others', example: true })
+  @IsOptional() @QueryBoolean() @IsBoolean() overdue?: boolean;
 }

@@ -16,7 +16,7 @@ export class MembershipController {
   @Get()
   @ApiRead({
     summary: 'The register as it stood on a date, as it was known at an instant',
-    description: 'Who was a member on `asOf` according to what the registry knew at `knownAt` (bitemporal). Pages beyond the contract’s shape, 500 rows by default.',
+    description: 'Who was a member on `asOf` according to what the registry knew at `knownAt` (bitemporal); a `knownAt` after now is a 400. Pages beyond the contract’s shape, 500 rows by default.',
     answer: MembershipRegisterResponse,
     errors: [400],
   })

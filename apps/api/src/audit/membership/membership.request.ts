@@ -12,7 +12,7 @@ export class MembershipRequest {
   @ApiPropertyOptional({ format: 'date', description: 'the domain date; default: today', example: '2018-06-12' })
   @IsOptional() @IsCalendarDate() asOf?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'the instant of knowledge; default: now', example: '2025-01-15T09:30:00.000Z' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'the instant of knowledge, not after now; default: now', example: '2025-01-15T09:30:00.000Z' })
   @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, example: 1 })

@@ -48,10 +48,10 @@ describe('importing the real history through the API\'s own command handlers', (
     expect(progress.every((p) => p.total === first.commands)).toBe(true);
   });
 
-  it('records all 388 cities, Lyon\'s change of field, architecture, and all 17 conferences, the 2021 online one without an edition', () => {
-    expect(first).toMatchObject({ cities: 388, conferences: 17, alreadyOnRecord: 0, replayed: 0 });
-    // 1 field + 388 designations + 1 field change + 17 × (schedule, hosted)
-    expect(first.commands).toBe(1 + 388 + 1 + 34);
+  it('records all 388 cities, Lyon\'s change of field, architecture, all 17 conferences of the CSV and the 2020 one called off', () => {
+    expect(first).toMatchObject({ cities: 388, conferences: 17, alreadyOnRecord: 0, replayed: 0, corrected: 0 });
+    // 1 field + 388 designations + 1 field change + 17 × (schedule, hosted) + Santos 2020 (schedule, cancel)
+    expect(first.commands).toBe(1 + 388 + 1 + 34 + 2);
     expect(first.refused).toEqual([]);
     expect(first.appended).toBe(first.commands);
   });
@@ -62,7 +62,7 @@ describe('importing the real history through the API\'s own command handlers', (
     expect(events).toHaveLength(first.appended);
     expect(events.at(-1)!.position).toBe(first.lastPosition);
     expect(first.lastPosition).toBeLessThanOrEqual(headAfterFirst);
-    expect(second).toMatchObject({ appended: 0, replayed: first.appended, alreadyOnRecord: 0, lastPosition: first.lastPosition });
+    expect(second).toMatchObject({ appended: 0, corrected: 0, replayed: first.appended, alreadyOnRecord: 0, lastPosition: first.lastPosition });
     expect(second.refused).toEqual([]);
   });
 
@@ -74,7 +74,10 @@ describe('importing the real history through the API\'s own command handlers', (
 
   it('names the assumptions it applied', () => {
     const byId = Object.fromEntries(first.assumptions.map((a) => [a.id, a]));
-    expect(byId['unknown-designation-day']?.rows).toHaveLength(41);
+    // 2004–2013 but Santa Fe (a day) and Popayán (a month), which the sources date
+    expect(byId['unknown-designation-day']?.rows).toHaveLength(39);
+    expect(byId['designation-day-from-sources']?.text).toContain('Santa Fe (US): 2005-07-13');
+    expect(byId['unknown-cancellation-day']?.text).toContain('2020 Santos: 2020-07-12');
     expect(byId['unknown-conference-dates']?.text).toMatch(/conference dates unknown/);
     expect(byId['unknown-conference-dates']?.rows).toHaveLength(7);
   });
@@ -94,16 +97,27 @@ describe('importing the real history through the API\'s own command handlers', (
     expect(await city('lyon')).toMatchObject({ name: 'Lyon', country: 'FR', field: 'literature', designatedOn: '2008-12-31', fieldHistory: [{ field: 'media-arts', from: '2008-12-31' }, { field: 'literature', from: '2023-10-31' }] });
     expect(await city('krakow')).toMatchObject({ name: 'Krakow', country: 'PL', field: 'literature', designatedOn: '2013-12-31' });
     expect(await city('ostersund')).toMatchObject({ name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-12-31' });
+    expect(await city('santa-fe')).toMatchObject({ name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-07-13' });
+    expect(await city('popayan')).toMatchObject({ name: 'Popayán', country: 'CO', field: 'gastronomy', designatedOn: '2005-08-31' });
     const architecture = (await registry.analyst.get('/api/analytics/fields')).body.items.find((f: { field: string }) => f.field === 'architecture');
     expect(architecture).toMatchObject({ openedOn: '2025-10-31', founding: false });
   });
 
-  it('lists the 17 conferences, each as hosted, the 2021 one online and without an edition', async () => {
+  it('lists 18 meetings: the 17 conferences held, the 2021 one online and without an edition, and XIV Santos 2020 cancelled, replaced in 2022', async () => {
     const meetings = (await registry.analyst.get('/api/analytics/meetings?limit=100')).body;
-    expect(meetings.total).toBe(17);
+    // 17 until the import recorded the conference called off in 2020 (SOURCES.md §2)
+    expect(meetings.total).toBe(18);
     const online = meetings.items.find((m: { year: number }) => m.year === 2021);
     expect(online).toMatchObject({ hostCityIds: ['santos'], format: 'online', edition: null });
-    expect(meetings.items.every((m: { status: string }) => m.status === 'hosted')).toBe(true);
+    const byStatus = (status: string) => meetings.items.filter((m: { status: string }) => m.status === status);
+    expect(byStatus('hosted')).toHaveLength(17);
+    expect(byStatus('cancelled')).toEqual([
+      expect.objectContaining({
+        meetingId: 'annual-conference-2020-santos', edition: 14, hostCityIds: ['santos'], startsOn: '2020-07-13', endsOn: '2020-07-17',
+        theme: 'Criatividade, Caminho para a Igualdade', cancellation: { cancelledOn: '2020-07-12', reason: 'postponed because of COVID-19 (force majeure)', forceMajeure: true },
+      }),
+    ]);
+    expect(meetings.items.find((m: { year: number }) => m.year === 2022)).toMatchObject({ edition: 14, status: 'hosted', replaces: 'annual-conference-2020-santos' });
     expect(meetings.items.find((m: { year: number; hostCityIds: string[] }) => m.year === 2018)).toMatchObject({ edition: 12, hostCityIds: ['krakow', 'katowice'] });
   });
 

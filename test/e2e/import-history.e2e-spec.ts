@@ -1,7 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
-import { importNetworkHistory, NETWORK_HISTORY_DIR, readNetworkHistory, type ImportProgress, type ImportSummary, type NetworkHistory } from '@uccn/application';
+import {
+  importHistoryPlan,
+  importNetworkHistory,
+  NETWORK_HISTORY_DIR,
+  planNetworkHistory,
+  readNetworkHistory,
+  type HistoryPlan,
+  type HistoryStep,
+  type ImportProgress,
+  type ImportSummary,
+  type NetworkHistory,
+} from '@uccn/application';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 
@@ -125,5 +136,104 @@ describe('importing the real history through the API\'s own command handlers', (
     const verification = (await registry.auditor.get('/api/audit/verify')).body;
     expect(verification).toMatchObject({ ok: true });
     expect(verification.checked).toBeGreaterThanOrEqual(first.appended);
+  });
+});
+
+/**
+ * The plan of the import before it recorded what its sources know: the same keys and the values it
+ * sent then, Santa Fe and Popayán designated on 31 December 2005 (year only), no conference in
+ * 2020, and XIV Santos 2022 naming none it replaces.
+ */
+function previousVersionOf(plan: HistoryPlan): HistoryPlan {
+  const steps = plan.steps.flatMap((step): HistoryStep[] => {
+    if ('meetingId' in step.payload && step.payload.meetingId === 'annual-conference-2020-santos') return [];
+    if (step.kind === 'DesignateCity' && ['santa-fe', 'popayan'].includes(step.payload.cityId)) {
+      return [{ ...step, payload: { ...step.payload, designatedOn: '2005-12-31' } }];
+    }
+    if (step.kind === 'ScheduleMeeting' && step.payload.replaces !== undefined) {
+      const { replaces: _replaces, ...payload } = step.payload;
+      const { after: _after, ...rest } = step;
+      return [{ ...rest, payload }];
+    }
+    return [step];
+  });
+  return { steps, assumptions: [] };
+}
+
+describe('importing into a data directory the previous version of the import filled', () => {
+  let registry: InProcessRegistry;
+  let store: EventStore;
+  let previous: ImportSummary;
+  let amending: ImportSummary;
+  let third: ImportSummary;
+  let headBefore: number;
+  let headAfterAmending: number;
+  const actor = 'history-import';
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    store = registry.app.get<EventStore>(EVENT_STORE);
+    const commandBus = registry.app.get(CommandBus);
+    const history = await readNetworkHistory(HISTORY_DIR);
+    const rows = { cities: history.cities.length, conferences: history.conferences.length };
+    // through the same write path and with the same keys as the previous version sent them
+    previous = await importHistoryPlan(commandBus, previousVersionOf(planNetworkHistory(history)), rows, { actor });
+    headBefore = await store.headPosition();
+    amending = await importNetworkHistory(commandBus, history, { actor });
+    headAfterAmending = await store.headPosition();
+    third = await importNetworkHistory(commandBus, history, { actor });
+    await registry.settled(await store.headPosition());
+  }, 120_000);
+  afterAll(() => registry?.close());
+
+  const appendedSince = async (position: number) => (await store.readAll({ after: position, maxCount: 10_000 })).filter((e) => e.metadata['actor'] === actor);
+
+  it('starts from what the previous version recorded: Santa Fe on 31 December 2005, 17 meetings', async () => {
+    expect(previous).toMatchObject({ appended: 1 + 388 + 1 + 34, refused: [] });
+    const santaFe = (await store.readStream('city-santa-fe'))[0]!;
+    expect(santaFe).toMatchObject({ type: 'CityDesignated', data: { designatedOn: '2005-12-31' } });
+  });
+
+  it('amends with corrections, not second designations: Santa Fe, Popayán and the 2022 conference, and records the 2020 one', async () => {
+    const events = await appendedSince(headBefore);
+    expect(events.map((e) => [e.streamId, e.type])).toEqual([
+      ['city-santa-fe', 'CityRecordCorrected'],
+      ['city-popayan', 'CityRecordCorrected'],
+      ['meeting-annual-conference-2020-santos', 'MeetingScheduled'],
+      ['meeting-annual-conference-2020-santos', 'MeetingCancelled'],
+      ['meeting-annual-conference-2022-santos', 'MeetingRecordCorrected'],
+    ]);
+    const [santaFe, popayan, , , santos2022] = events;
+    expect(santaFe!.data).toEqual({
+      cityId: 'santa-fe',
+      reason: expect.stringContaining('SOURCES.md §1.2: ceremony 13 July 2005'),
+      before: { designatedOn: '2005-12-31' },
+      after: { designatedOn: '2005-07-13' },
+    });
+    expect(popayan!.data).toMatchObject({ before: { designatedOn: '2005-12-31' }, after: { designatedOn: '2005-08-31' } });
+    expect(santos2022!.data).toEqual({
+      meetingId: 'annual-conference-2022-santos',
+      reason: expect.stringContaining('postponed because of COVID-19'),
+      before: {},
+      after: { replaces: 'annual-conference-2020-santos' },
+    });
+    expect(await store.readStream('city-santa-fe')).toHaveLength(2);
+    expect(amending).toMatchObject({ appended: 2, corrected: 3, alreadyOnRecord: 0, refused: [] });
+    expect(amending.amended.map((r) => r.outcome)).toEqual([
+      expect.objectContaining({ kind: 'corrected', correction: 'CorrectCityRecord' }),
+      expect.objectContaining({ kind: 'corrected', correction: 'CorrectCityRecord' }),
+      expect.objectContaining({ kind: 'corrected', correction: 'CorrectMeetingRecord' }),
+    ]);
+  });
+
+  it('appends nothing the third time: the corrections are recognised by their own keys', async () => {
+    expect(await appendedSince(headAfterAmending)).toEqual([]);
+    expect(third).toMatchObject({ appended: 0, corrected: 0, alreadyOnRecord: 0, replayed: third.commands, refused: [] });
+  });
+
+  it('shows the 2022 conference as the one that replaced 2020 in the meetings read model', async () => {
+    const meetings = (await registry.analyst.get('/api/analytics/meetings?year=2022')).body.items;
+    expect(meetings).toEqual([expect.objectContaining({ meetingId: 'annual-conference-2022-santos', edition: 14, status: 'hosted', replaces: 'annual-conference-2020-santos' })]);
+    expect((await registry.analyst.get('/api/analytics/meetings?limit=100')).body.total).toBe(18);
   });
 });

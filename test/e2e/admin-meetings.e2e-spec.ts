@@ -247,6 +247,36 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
     });
   });
 
+  describe('rescheduling after a cancellation', () => {
+    // XIV, held in Santos on 18–22 July 2022 in place of the conference called off in 2020
+    const santos2022 = {
+      ...santos2020,
+      meetingId: 'annual-conference-2022',
+      startsOn: '2022-07-18',
+      endsOn: '2022-07-22',
+      theme: 'Creativity, path to equality',
+      replaces: 'annual-conference-2020',
+    };
+
+    it('answers 404 naming a replaced meeting never scheduled, 409 to replacing one not cancelled, 422 to another edition', async () => {
+      const unknown = await refused(404, () => post('/api/admin/meetings', { ...santos2022, replaces: 'annual-conference-2020-rio' }));
+      expect(unknown.body.detail).toContain('annual-conference-2020-rio');
+      await refused(409, () => post('/api/admin/meetings', { ...santos2022, replaces: 'annual-conference-2019' }));
+      await refused(422, () => post('/api/admin/meetings', { ...santos2022, edition: 15 }));
+      const badId = await refused(400, () => post('/api/admin/meetings', { ...santos2022, replaces: 'Santos 2020' }));
+      expect(fieldsNamed(badId)).toContain('replaces');
+    });
+
+    it('schedules XIV again in place of the cancelled one, and the meetings list shows which it replaces', async () => {
+      const answer = await post('/api/admin/meetings', santos2022);
+      expect(answer.status).toBe(201);
+      expect(await lastEventOf('meeting-annual-conference-2022')).toMatchObject({ type: 'MeetingScheduled', data: { edition: 14, replaces: 'annual-conference-2020' } });
+      await registry.settled(answer.body.position);
+      const listed = (await registry.analyst.get('/api/analytics/meetings?year=2022')).body.items;
+      expect(listed).toEqual([expect.objectContaining({ meetingId: 'annual-conference-2022', edition: 14, replaces: 'annual-conference-2020' })]);
+    });
+  });
+
   it('answers 401 without a key and 403 to a role other than the secretariat', async () => {
     await refused(401, () => registry.anonymous.post('/api/admin/meetings', { ...conference2018, meetingId: 'y1' }));
     await refused(403, () => registry.auditor.post('/api/admin/meetings/annual-conference-2019/hosted', {}));

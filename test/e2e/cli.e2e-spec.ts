@@ -37,23 +37,26 @@ describe('the command line, as its own process on the same stores as the API', (
   it('imports the real history with progress on stderr, and a summary that names each refusal and assumption', () => {
     expect(first.code).toBe(0);
     // stderr is not a terminal here: plain progress lines instead of a redrawn bar
-    expect(first.stderr).toMatch(/^import: 424\/424 /m);
-    expect(first.stdout).toContain('424 commands: 424 appended, 0 already imported');
+    // 424 commands until the import recorded the 2020 conference called off (schedule, cancel)
+    expect(first.stderr).toMatch(/^import: 426\/426 /m);
+    expect(first.stdout).toContain('426 commands: 426 appended, 0 amended by a correction, 0 already imported');
     expect(first.stdout).toContain('0 already on record, 0 refused');
     expect(first.stdout).toContain('designation day unknown (2004–2013, designated one by one, year only): recorded as 31 December of the year');
     expect(first.stdout).toContain('conference dates unknown: recorded as a one-day meeting on 1 July of its year');
+    expect(first.stdout).toContain('designation day given by the sources, not the CSV: Santa Fe (US): 2005-07-13');
+    expect(first.stdout).toContain('cancellation day unknown: recorded on the eve of the planned first day, when it was certainly called off: 2020 Santos: 2020-07-12');
   });
 
   it('imports nothing the second time', async () => {
     const again = await cli(dataDir, 'import');
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('424 commands: 0 appended, 424 already imported');
+    expect(again.stdout).toContain('426 commands: 0 appended, 0 amended by a correction, 426 already imported');
   });
 
   it('verifies the hash chain', async () => {
     const run = await cli(dataDir, 'verify');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^ok: 424 events verified/);
+    expect(run.stdout).toMatch(/^ok: 426 events verified/);
   });
 
   it('exports the audit trail as CSV, one row per event, data as JSON', async () => {
@@ -61,7 +64,7 @@ describe('the command line, as its own process on the same stores as the API', (
     const run = await cli(dataDir, 'export', 'audit', '--out', file);
     expect(run.code).toBe(0);
     const rows = parseCsv(fs.readFileSync(file, 'utf8'));
-    expect(rows).toHaveLength(424);
+    expect(rows).toHaveLength(426);
     expect(rows[0]).toMatchObject({ position: '1', streamId: 'network', type: 'CreativeFieldAdded', actor: expect.stringMatching(/^cli:/), role: 'secretariat' });
     const lyon = rows.find((r) => r['type'] === 'CityFieldChanged');
     expect(JSON.parse(lyon!['data']!)).toEqual({ cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' });

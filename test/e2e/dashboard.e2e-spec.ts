@@ -176,10 +176,15 @@ describe('the analysts dashboard at /', () => {
       expect((countries.datasets[0]!.data as number[]).reduce((a, b) => a + b, 0) + other.cities).toBe(members);
       expect(countries.labels.length + other.countries).toBe(new Set(historyRows.map((row) => row['country_code'])).size);
 
-      // the conference timeline: all 17, in order, with their hosts by name
+      // the conference timeline: the 17 held and XIV Santos 2020, called off (17 entries until the
+      // import recorded it), in order, with their hosts by name
       const { entries } = (await dashboardState()).charts.conferences;
       expect(conferencesRecorded).toBe(17);
-      expect(entries).toHaveLength(conferencesRecorded);
+      expect(entries).toHaveLength(conferencesRecorded + 1);
+      expect(entries.filter((e: { kind: string }) => e.kind === 'cancelled')).toEqual([
+        expect.objectContaining({ year: 2020, hosts: 'Santos', edition: 14, label: '2020  Santos (cancelled)' }),
+      ]);
+      expect(await page.textContent('#conferences-note')).toBe('17 annual conferences held, 1 cancelled, 2008–2025; none recorded in 2023.');
       expect(entries[0]).toMatchObject({ year: 2008, hosts: expect.stringContaining('Paris') });
       expect(entries.map((e: { hosts: string }) => e.hosts)).toEqual(
         expect.arrayContaining(['Santa Fe', 'Krakow & Katowice', 'Fabriano', 'Santos', 'Braga', 'Enghien-les-Bains']),

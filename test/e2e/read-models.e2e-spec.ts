@@ -78,6 +78,7 @@ const scheduled = (m: ReturnType<typeof meeting>) => ({
   heldFrom: null,
   heldTo: null,
   cancellation: null,
+  replaces: null,
   lastEventId: expect.any(String),
   lastPosition: expect.any(Number),
 });

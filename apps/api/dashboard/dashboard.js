@@ -157,8 +157,10 @@ function conferencesChart({ conferences, hosts }) {
   const first = Math.min(...years);
   const last = Math.max(...years);
   const none = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((y) => !years.includes(y));
+  // a conference called off (Santos 2020) is on the timeline, but was not held
+  const cancelled = ordered.filter((m) => kindOf(m) === 'cancelled').length;
   $('conferences-note').textContent = ordered.length
-    ? `${ordered.length} annual conferences, ${first}–${last}${none.length ? `; none recorded in ${none.join(', ')}` : ''}.`
+    ? `${ordered.length - cancelled} annual conferences held${cancelled ? `, ${cancelled} cancelled` : ''}, ${first}–${last}${none.length ? `; none recorded in ${none.join(', ')}` : ''}.`
     : 'No annual conference recorded yet.';
   state.charts.conferences = {
     entries: ordered.map((m, i) => ({ year: m.year, hosts: hostsOf(m), kind: kindOf(m), edition: m.edition, label: labels[i] })),

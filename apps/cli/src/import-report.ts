@@ -6,10 +6,14 @@ const EXAMPLES = 3;
 export function importReport(summary: ImportSummary): string {
   const lines = [
     `Imported the network's history (${summary.cities} cities, ${summary.conferences} conferences) in ${(summary.elapsedMs / 1000).toFixed(1)} s:`,
-    `  ${summary.commands} commands: ${summary.appended} appended, ${summary.replayed} already imported (same idempotency key), ` +
+    `  ${summary.commands} commands: ${summary.appended} appended, ${summary.corrected} amended by a correction, ${summary.replayed} already imported (same idempotency key), ` +
       `${summary.alreadyOnRecord} already on record, ${summary.refused.length} refused`,
     `  the log's last position touched: ${summary.lastPosition}`,
   ];
+  if (summary.amended.length > 0) {
+    lines.push('', 'Amended (an earlier import recorded these rows with other values; a correction records what the sources give):');
+    for (const r of summary.amended) lines.push(`  ${r.row} — ${reasonOf(r.outcome)}`);
+  }
   if (summary.refused.length > 0) {
     lines.push('', 'Refused (nothing appended for these):');
     for (const r of summary.refused) lines.push(`  ${r.row} — ${r.command}: ${reasonOf(r.outcome)}`);
@@ -30,6 +34,8 @@ function reasonOf(outcome: StepOutcome): string {
       return `not sent: ${outcome.reason}`;
     case 'already-on-record':
       return outcome.reason;
+    case 'corrected':
+      return `${outcome.correction} at position ${outcome.position}`;
     case 'appended':
     case 'replayed':
       return outcome.kind;

@@ -313,6 +313,9 @@ export class MeetingResponse extends WithLineage {
 
   @ApiProperty({ type: () => CancellationResponse, nullable: true, example: null })
   cancellation!: CancellationResponse | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the cancelled meeting this one was rescheduled in place of', example: null })
+  replaces!: string | null;
 }
 
 /*

@@ -1,4 +1,4 @@
-import type { CityStates, Decider, DomainEvent, FieldCatalogue } from '@uccn/domain';
+import type { CityStates, Decider, DomainEvent, FieldCatalogue, MeetingState } from '@uccn/domain';
 import type { EventStore } from '@uccn/event-store';
 
 /*
@@ -13,11 +13,13 @@ import type { EventStore } from '@uccn/event-store';
 
 /**
  * The fields of a domain command that the application fills from other streams, never the caller:
- * the dated field catalogue (the `network` stream) and the states of the cities a command names.
+ * the dated field catalogue (the `network` stream), the states of the cities a command names, and
+ * the state of the cancelled meeting a rescheduled one `replaces`.
  */
 export interface Facts {
   readonly catalogue: FieldCatalogue;
   readonly cities: CityStates;
+  readonly replaced: MeetingState;
 }
 
 type FactField = keyof Facts;

@@ -19,7 +19,7 @@ import {
   type PartnershipCommand,
 } from '@uccn/domain';
 import type { EventStore } from '@uccn/event-store';
-import { loadCatalogue, loadCityStates } from '../shared/facts.js';
+import { loadCatalogue, loadCityStates, loadMeetingState } from '../shared/facts.js';
 import { aggregateCommands, type PayloadOf } from './command-table.js';
 
 /*
@@ -67,6 +67,7 @@ export const meetingCommands = aggregateCommands({
       facts: async (store, payload, meeting) => ({
         ...(await catalogue(store)),
         cities: await citiesNamed(store, meetingCityIds({ type: 'ScheduleMeeting', ...payload }, meeting)),
+        ...(await replacedMeeting(store, payload.replaces)),
       }),
     },
     // the hosts are the meeting's own (in its state); the attendees come with the command
@@ -79,6 +80,8 @@ export const meetingCommands = aggregateCommands({
     CorrectMeetingRecord: {
       facts: async (store, payload, meeting) => ({
         cities: await citiesNamed(store, meetingCityIds({ type: 'CorrectMeetingRecord', ...payload }, meeting)),
+        // the one it is to replace, or the one it replaces already (an edition corrected must still match it)
+        ...(await replacedMeeting(store, payload.replaces ?? (meeting.status === 'unknown' ? undefined : meeting.plan.replaces))),
       }),
     },
     RecordMeetingAttendance: {
@@ -124,3 +127,7 @@ export const partnershipCommands = aggregateCommands({
 
 /** ids that are not slugs are refused by the decider before it looks at any city */
 const citiesNamed = (store: EventStore, cityIds: readonly string[]) => loadCityStates(store, cityIds.filter((id) => isSlug(id)));
+
+/** the cancelled meeting a rescheduled one names (a bad id is refused by the decider, unread) */
+const replacedMeeting = async (store: EventStore, meetingId: string | undefined) =>
+  meetingId !== undefined && isSlug(meetingId) ? { replaced: await loadMeetingState(store, meetingId) } : {};

@@ -29,6 +29,70 @@ export const CALL_ANNOUNCED_ON: Readonly<Record<number, CalendarDate>> = {
 export const UNKNOWN_DESIGNATION_DAY = '12-31';
 
 /**
+ * The exact days SOURCES.md §1.2 gives for designations the CSV dates by year only. Santa Fe's is
+ * the day of its designation ceremony, the first UNESCO Creative City in the United States.
+ */
+export const DESIGNATION_DAYS_FROM_SOURCES: readonly { readonly city: string; readonly countryCode: string; readonly designatedOn: CalendarDate; readonly source: string }[] = [
+  {
+    city: 'Santa Fe',
+    countryCode: 'US',
+    designatedOn: '2005-07-13',
+    source: 'SOURCES.md §1.2: ceremony 13 July 2005 (http://librarianoutreach.blogspot.com/2005/07/santa-fe-first-unesco-city-of-folk-art.html)',
+  },
+];
+
+/**
+ * Designations SOURCES.md §1.2 dates to a month: recorded on the last day of that month, for the
+ * reason the year-only ones are recorded on 31 December (the record never shows a city as a member
+ * before the sources do), but eight months nearer the truth for Popayán.
+ */
+export const DESIGNATION_MONTHS_FROM_SOURCES: readonly { readonly city: string; readonly countryCode: string; readonly month: string; readonly source: string }[] = [
+  { city: 'Popayán', countryCode: 'CO', month: '2005-08', source: 'SOURCES.md §1.2: "appointed … August 2005" (http://www.cityofliterature.com/ecol.aspx?sec=8&pid=127)' },
+];
+
+/**
+ * The XIV conference was called off, and no source gives the day (SOURCES.md §2 says only that it
+ * was postponed because of COVID-19). It is recorded as cancelled on the eve of its planned first
+ * day: by then it was certainly called off, so the record never shows it cancelled before the
+ * sources could, as with the designation days above.
+ */
+export const SANTOS_2020_CANCELLED_ON: CalendarDate = '2020-07-12';
+
+/**
+ * Conferences that did not take place, so the CSV has no row for them, but that SOURCES.md §2
+ * describes: each is scheduled as planned and cancelled by force majeure, and the conference of
+ * the CSV held in its place (`rescheduledAs`, `<year> <hosts>`) names it as the one it replaces
+ * and keeps its edition. Santos 2020 was planned in person, in the host city.
+ */
+export const CANCELLED_CONFERENCES_FROM_NOTES: readonly {
+  readonly edition: string;
+  readonly year: number;
+  readonly hosts: readonly string[];
+  readonly startsOn: CalendarDate;
+  readonly endsOn: CalendarDate;
+  readonly theme: string;
+  readonly format: string;
+  readonly cancelledOn: CalendarDate;
+  readonly reason: string;
+  readonly rescheduledAs: string;
+  readonly source: string;
+}[] = [
+  {
+    edition: 'XIV',
+    year: 2020,
+    hosts: ['Santos'],
+    startsOn: '2020-07-13',
+    endsOn: '2020-07-17',
+    theme: 'Criatividade, Caminho para a Igualdade',
+    format: 'in person',
+    cancelledOn: SANTOS_2020_CANCELLED_ON,
+    reason: 'postponed because of COVID-19 (force majeure)',
+    rescheduledAs: '2022 Santos',
+    source: 'SOURCES.md §2: planned in Santos for 13–17 July 2020 and postponed because of COVID-19 (https://nacoesunidas.org/unesco-anuncia-adiamento-da-conferencia-anual-da-rede-de-cidades-criativas/)',
+  },
+];
+
+/**
  * The CSV shows each city's current field. Lyon was designated in media arts in 2008 and was
  * granted literature "following its request to change creative field" in the UNESCO text of the
  * 2023 designations (SOURCES.md §1.1): it is designated in its first field and changed on the day
@@ -62,18 +126,26 @@ export const VENUES_OF_NON_MEMBER_HOSTS: Readonly<Record<string, string>> = {
 
 export type AssumptionId =
   | 'call-announcement-day'
+  | 'designation-day-from-sources'
+  | 'designation-month-from-sources'
   | 'unknown-designation-day'
   | 'known-field-change'
   | 'new-field-opening'
   | 'unknown-conference-dates'
   | 'conference-dates-from-notes'
   | 'non-member-host-is-venue'
+  | 'cancelled-conference-from-notes'
+  | 'unknown-cancellation-day'
   | 'shared-city-name';
 
 /** The sentence the import prints for each rule. */
 export const ASSUMPTIONS: Readonly<Record<AssumptionId, string>> = {
   'call-announcement-day': 'designation day (2014–2025 calls): the day UNESCO announced the call\'s designations (SOURCES.md §1.3, §3.5): ' +
     Object.entries(CALL_ANNOUNCED_ON).map(([, day]) => day).join(', '),
+  'designation-day-from-sources': 'designation day given by the sources, not the CSV: ' +
+    DESIGNATION_DAYS_FROM_SOURCES.map((d) => `${d.city} (${d.countryCode}): ${d.designatedOn}, ${d.source}`).join('; '),
+  'designation-month-from-sources': 'designation month given by the sources, the day unknown: recorded on the last day of the month: ' +
+    DESIGNATION_MONTHS_FROM_SOURCES.map((d) => `${d.city} (${d.countryCode}): ${lastDayOf(d.month)}, ${d.source}`).join('; '),
   'unknown-designation-day': `designation day unknown (2004–2013, designated one by one, year only): recorded as ${dayText(UNKNOWN_DESIGNATION_DAY)} of the year`,
   'known-field-change': 'the CSV shows the current field; a known change of field (SOURCES.md §1.1) is recorded as a designation in the first field and a field change: ' +
     KNOWN_FIELD_CHANGES.map((c) => `${c.city}: ${c.firstField} until ${c.changedOn}`).join('; '),
@@ -87,8 +159,19 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionId, string>> = {
     Object.entries(CONFERENCE_DATES_FROM_NOTES).map(([row, d]) => `${row}: ${d.startsOn} to ${d.endsOn}`).join('; '),
   'non-member-host-is-venue': 'a host that is not a member city is recorded as the venue: ' +
     Object.entries(VENUES_OF_NON_MEMBER_HOSTS).map(([host, venue]) => `${host} → "${venue}"`).join('; '),
+  'cancelled-conference-from-notes': 'a conference that did not take place (no CSV row) is scheduled as planned and cancelled by force majeure, ' +
+    'and the one held in its place replaces it and keeps its edition: ' +
+    CANCELLED_CONFERENCES_FROM_NOTES.map((c) => `${c.edition} ${c.hosts.join(' and ')} ${c.year} (${c.startsOn} to ${c.endsOn}, "${c.theme}", ${c.format}), replaced by ${c.edition} ${c.rescheduledAs}; ${c.source}`).join('; '),
+  'unknown-cancellation-day': 'cancellation day unknown: recorded on the eve of the planned first day, when it was certainly called off: ' +
+    CANCELLED_CONFERENCES_FROM_NOTES.map((c) => `${c.year} ${c.hosts.join(' and ')}: ${c.cancelledOn}`).join('; '),
   'shared-city-name': 'two member cities of the same name get their country code in their id',
 };
+
+/** `2005-08` → `2005-08-31` */
+export function lastDayOf(month: string): CalendarDate {
+  const [year, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(year!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
+}
 
 function dayText(monthDay: string): string {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

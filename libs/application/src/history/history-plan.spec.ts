@@ -38,7 +38,28 @@ describe('the real history as the secretariat\'s commands', () => {
     expect(designation('ostersund')).toMatchObject({ name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-12-31' });
     expect(designation('katowice')).toMatchObject({ field: 'music', designatedOn: '2015-12-11' });
     expect(designation('rovaniemi')).toMatchObject({ field: 'architecture', designatedOn: '2025-10-31' });
-    expect(plan.assumptions.find((a) => a.id === 'unknown-designation-day')?.rows).toHaveLength(41);
+    // 41 cities of 2004–2013, but Santa Fe and Popayán, whose day and month the sources give
+    expect(plan.assumptions.find((a) => a.id === 'unknown-designation-day')?.rows).toHaveLength(39);
+  });
+
+  it('takes the days the sources give: Santa Fe\'s ceremony on 13 July 2005, Popayán on the last day of August 2005', () => {
+    expect(designation('santa-fe')).toMatchObject({ name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-07-13' });
+    expect(designation('popayan')).toMatchObject({ name: 'Popayán', country: 'CO', field: 'gastronomy', designatedOn: '2005-08-31' });
+    const byId = Object.fromEntries(plan.assumptions.map((a) => [a.id, a]));
+    expect(byId['designation-day-from-sources']?.rows).toEqual([expect.stringMatching(/Santa Fe \(US\)$/)]);
+    expect(byId['designation-day-from-sources']?.text).toContain('Santa Fe (US): 2005-07-13, SOURCES.md §1.2: ceremony 13 July 2005');
+    expect(byId['designation-month-from-sources']?.rows).toEqual([expect.stringMatching(/Popayán \(CO\)$/)]);
+    expect(byId['designation-month-from-sources']?.text).toContain('Popayán (CO): 2005-08-31');
+  });
+
+  it('amends a designation recorded with other values by a correction to the row\'s facts, naming its source', () => {
+    const santaFe = stepsOf('DesignateCity').find((s) => s.payload.cityId === 'santa-fe')!;
+    expect(santaFe.amend).toMatchObject({
+      kind: 'CorrectCityRecord',
+      payload: { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-07-13' },
+      key: expect.stringMatching(/^network-history:city:santa-fe:designated:corrected:[0-9a-f]{16}$/),
+    });
+    expect(santaFe.amend!.payload.reason).toContain('uccn-cities.csv:346 Santa Fe (US), SOURCES.md §1.2: ceremony 13 July 2005');
   });
 
   it('designates Lyon in media arts and changes it to literature on the day of the 2023 designations', () => {
@@ -53,11 +74,47 @@ describe('the real history as the secretariat\'s commands', () => {
     expect(stepsOf('AddCreativeField')).toHaveLength(1);
   });
 
-  it('schedules every conference after the cities, and records each as hosted', () => {
+  it('schedules every conference after the cities, records the 17 of the CSV as hosted, and the 2020 one as cancelled', () => {
     const firstMeeting = plan.steps.findIndex((s) => s.kind === 'ScheduleMeeting');
-    expect(plan.steps.slice(firstMeeting).every((s) => s.kind === 'ScheduleMeeting' || s.kind === 'RecordMeetingHosted')).toBe(true);
-    expect(stepsOf('ScheduleMeeting')).toHaveLength(17);
+    expect(plan.steps.slice(firstMeeting).every((s) => ['ScheduleMeeting', 'RecordMeetingHosted', 'CancelMeeting'].includes(s.kind))).toBe(true);
+    // 17 conferences took place (the CSV) and one was called off (SOURCES.md §2): 18 meetings
+    expect(stepsOf('ScheduleMeeting')).toHaveLength(18);
     expect(stepsOf('RecordMeetingHosted')).toHaveLength(17);
+    expect(stepsOf('CancelMeeting')).toHaveLength(1);
+  });
+
+  it('schedules XIV in Santos for 13–17 July 2020 and cancels it by force majeure on the day assumed', () => {
+    expect(schedule(2020)).toEqual([
+      {
+        meetingId: 'annual-conference-2020-santos',
+        kind: 'annual-conference',
+        title: 'XIV UCCN Annual Conference, Santos 2020',
+        edition: 14,
+        hostCityIds: ['santos'],
+        startsOn: '2020-07-13',
+        endsOn: '2020-07-17',
+        theme: 'Criatividade, Caminho para a Igualdade',
+        format: 'in-person',
+      },
+    ]);
+    const cancel = stepsOf('CancelMeeting')[0]!;
+    expect(cancel.payload).toEqual({ meetingId: 'annual-conference-2020-santos', cancelledOn: '2020-07-12', reason: 'postponed because of COVID-19 (force majeure)', forceMajeure: true });
+    expect(cancel.after).toBe('network-history:meeting:annual-conference-2020-santos:scheduled');
+    const byId = Object.fromEntries(plan.assumptions.map((a) => [a.id, a]));
+    expect(byId['unknown-cancellation-day']?.text).toContain('2020 Santos: 2020-07-12');
+    expect(byId['cancelled-conference-from-notes']?.rows).toEqual(['SOURCES.md §2 2020 Santos', expect.stringMatching(/uccn-conferences\.csv:\d+ 2022 Santos$/)]);
+  });
+
+  it('schedules XIV Santos 2022 as the one that replaces 2020, with its edition, once 2020 is cancelled', () => {
+    const santos2022 = stepsOf('ScheduleMeeting').find((s) => s.payload.meetingId === 'annual-conference-2022-santos')!;
+    expect(santos2022.payload).toMatchObject({ edition: 14, replaces: 'annual-conference-2020-santos', startsOn: '2022-07-18' });
+    expect(santos2022.after).toBe('network-history:meeting:annual-conference-2020-santos:cancelled');
+    const order = plan.steps.map((s) => s.key);
+    expect(order.indexOf(santos2022.after!)).toBeLessThan(order.indexOf(santos2022.key));
+    // imported earlier without it, the 2022 meeting is amended by a correction that names it
+    expect(santos2022.amend).toMatchObject({ kind: 'CorrectMeetingRecord', payload: { meetingId: 'annual-conference-2022-santos', edition: 14, replaces: 'annual-conference-2020-santos' } });
+    expect(santos2022.amend!.payload.reason).toContain('nacoesunidas.org');
+    expect(stepsOf('ScheduleMeeting').filter((s) => s.payload.replaces !== undefined)).toHaveLength(1);
   });
 
   it('records Paris 2008 at UNESCO Headquarters as a venue, and Kraków–Katowice 2018 with both hosts', () => {
@@ -80,12 +137,16 @@ describe('the real history as the secretariat\'s commands', () => {
   it('names every rule it applied, with the rows it applied to', () => {
     expect(plan.assumptions.map((a) => a.id)).toEqual([
       'call-announcement-day',
+      'designation-day-from-sources',
+      'designation-month-from-sources',
       'unknown-designation-day',
       'known-field-change',
       'new-field-opening',
       'unknown-conference-dates',
       'conference-dates-from-notes',
       'non-member-host-is-venue',
+      'cancelled-conference-from-notes',
+      'unknown-cancellation-day',
       'shared-city-name',
     ]);
     expect(plan.assumptions.find((a) => a.id === 'unknown-conference-dates')?.rows).toHaveLength(7);
@@ -93,9 +154,10 @@ describe('the real history as the secretariat\'s commands', () => {
   });
 
   it('gives every step its own idempotency key, the same on every plan', () => {
-    const keys = plan.steps.map((s) => s.key);
+    const keysOf = (steps: readonly HistoryStep[]) => steps.flatMap((s) => [s.key, ...(s.amend ? [s.amend.key] : [])]);
+    const keys = keysOf(plan.steps);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(planNetworkHistory(history).steps.map((s) => s.key)).toEqual(keys);
+    expect(keysOf(planNetworkHistory(history).steps)).toEqual(keys);
   });
 });
 

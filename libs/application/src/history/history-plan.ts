@@ -1,10 +1,16 @@
-import { compare, FOUNDING_FIELDS, SLUG_MAX_LENGTH, type CalendarDate, type MeetingFormat } from '@uccn/domain';
+import { createHash } from 'node:crypto';
+import { compare, FOUNDING_FIELDS, SLUG_MAX_LENGTH, yearOf, type CalendarDate, type MeetingFormat } from '@uccn/domain';
 import type { PayloadFor, RegistryCommandType } from '../commands/registry-command.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 import {
   ASSUMPTIONS,
   CALL_ANNOUNCED_ON,
+  CANCELLED_CONFERENCES_FROM_NOTES,
   CONFERENCE_DATES_FROM_NOTES,
+  DESIGNATION_DAYS_FROM_SOURCES,
+  DESIGNATION_MONTHS_FROM_SOURCES,
   KNOWN_FIELD_CHANGES,
+  lastDayOf,
   UNKNOWN_CONFERENCE_DAY,
   UNKNOWN_DESIGNATION_DAY,
   VENUES_OF_NON_MEMBER_HOSTS,
@@ -23,6 +29,24 @@ interface StepOf<Kind extends RegistryCommandType> {
   readonly assumptions: readonly AssumptionId[];
   /** the key of a step that must have succeeded first (a meeting is recorded as hosted once scheduled) */
   readonly after?: string;
+  /**
+   * What to send instead when an earlier import recorded the row with other values (its key was
+   * used with another body): a correction to the row's facts as they are now (DESIGN §6).
+   */
+  readonly amend?: Kind extends keyof CorrectionOf ? Correction<CorrectionOf[Kind]> : never;
+}
+
+/** The correction that amends what each kind of step recorded. */
+interface CorrectionOf {
+  readonly DesignateCity: 'CorrectCityRecord';
+  readonly ScheduleMeeting: 'CorrectMeetingRecord';
+}
+
+export interface Correction<Kind extends RegistryCommandType> {
+  readonly kind: Kind;
+  readonly payload: PayloadFor<Kind>;
+  /** its own key, with a digest of what it corrects to: sent again, it appends nothing; values changed again, it is a new correction */
+  readonly key: string;
 }
 
 export type HistoryStep =
@@ -30,7 +54,8 @@ export type HistoryStep =
   | StepOf<'DesignateCity'>
   | StepOf<'ChangeCityField'>
   | StepOf<'ScheduleMeeting'>
-  | StepOf<'RecordMeetingHosted'>;
+  | StepOf<'RecordMeetingHosted'>
+  | StepOf<'CancelMeeting'>;
 
 export interface AppliedAssumption {
   readonly id: AssumptionId;
@@ -84,10 +109,30 @@ export function cityIdsOf(rows: readonly HistoryCity[]): Map<HistoryCity, string
   return new Map(rows.map((row) => [row, uses.get(slugOf(row.name))! > 1 ? `${slugOf(row.name)}-${row.countryCode.toLowerCase()}` : slugOf(row.name)]));
 }
 
-function designationDate(year: number): { date: CalendarDate; assumption: AssumptionId } {
-  const announced = CALL_ANNOUNCED_ON[year];
-  return announced ? { date: announced, assumption: 'call-announcement-day' } : { date: `${year}-${UNKNOWN_DESIGNATION_DAY}`, assumption: 'unknown-designation-day' };
+/** The day a row's city was designated, and the rule that gives it; `source` names a source beyond the CSV. */
+function designationDate(row: HistoryCity): { date: CalendarDate; assumption: AssumptionId; source?: string } {
+  const sameCity = (d: { city: string; countryCode: string }) => d.city === row.name && d.countryCode === row.countryCode;
+  const day = DESIGNATION_DAYS_FROM_SOURCES.find(sameCity);
+  const month = DESIGNATION_MONTHS_FROM_SOURCES.find(sameCity);
+  const sourced = day ? { date: day.designatedOn, assumption: 'designation-day-from-sources' as const, source: day.source }
+    : month ? { date: lastDayOf(month.month), assumption: 'designation-month-from-sources' as const, source: month.source }
+    : undefined;
+  if (sourced) {
+    // the CSV's year is the authority on the year: a day of another year is a mistake in the constants
+    if (yearOf(sourced.date) !== row.year) throw new Error(`${row.name} (${row.countryCode}): the sources' day ${sourced.date} is not in the CSV's year ${row.year}`);
+    return sourced;
+  }
+  const announced = CALL_ANNOUNCED_ON[row.year];
+  return announced ? { date: announced, assumption: 'call-announcement-day' } : { date: `${row.year}-${UNKNOWN_DESIGNATION_DAY}`, assumption: 'unknown-designation-day' };
 }
+
+/** A correction to the facts a step sends, should an earlier import have recorded others. */
+function correctionOf<Kind extends RegistryCommandType>(step: { key: string }, kind: Kind, payload: PayloadFor<Kind>): Correction<Kind> {
+  return { kind, payload, key: `${step.key}:corrected:${createHash('sha256').update(canonicalJson(payload)).digest('hex').slice(0, 16)}` };
+}
+
+/** Why the import amends a row: it names the row and the sources its values come from. */
+const amendReason = (source: string) => `the network's history imported again, from sources that give other values than the first import recorded: ${source}`;
 
 type CityStep = Extract<HistoryStep, { kind: 'DesignateCity' | 'ChangeCityField' }>;
 
@@ -97,18 +142,21 @@ function planCities(rows: readonly HistoryCity[]): CityStep[] {
   for (const row of rows) {
     const cityId = ids.get(row)!;
     const where = `${CITIES_FILE}:${row.line} ${row.name} (${row.countryCode})`;
-    const { date, assumption } = designationDate(row.year);
+    const { date, assumption, source } = designationDate(row);
     const change = KNOWN_FIELD_CHANGES.find((c) => c.city === row.name && c.countryCode === row.countryCode && c.firstField !== row.field);
     const shared = cityId !== slugOf(row.name) ? (['shared-city-name'] as const) : [];
+    const facts = { name: row.name, country: row.countryCode, field: slugOf(change?.firstField ?? row.field), designatedOn: date };
+    const key = `${KEY_PREFIX}:city:${cityId}:designated`;
     steps.push({
       date,
       order: 0,
       step: {
         kind: 'DesignateCity',
-        payload: { cityId, name: row.name, country: row.countryCode, field: slugOf(change?.firstField ?? row.field), designatedOn: date },
-        key: `${KEY_PREFIX}:city:${cityId}:designated`,
+        payload: { cityId, ...facts },
+        key,
         row: where,
         assumptions: [assumption, ...shared, ...(change ? (['known-field-change'] as const) : [])],
+        amend: correctionOf({ key }, 'CorrectCityRecord', { cityId, reason: amendReason(source ? `${where}, ${source}` : where), ...facts }),
       },
     });
     if (change) {
@@ -167,14 +215,38 @@ export function romanToNumber(text: string): number | null {
 
 const FORMATS: Readonly<Record<string, MeetingFormat>> = { 'in person': 'in-person', 'in-person': 'in-person', online: 'online', hybrid: 'hybrid' };
 
+/** A conference to schedule: a row of the CSV, or one of the notes that did not take place. */
+interface PlannedConference {
+  readonly row: HistoryConference;
+  readonly where: string;
+  readonly cancelled?: (typeof CANCELLED_CONFERENCES_FROM_NOTES)[number];
+}
+
+const conferenceName = (row: Pick<HistoryConference, 'year' | 'hosts'>) => `${row.year} ${row.hosts.join(' and ')}`;
+const meetingIdOf = (row: Pick<HistoryConference, 'year' | 'hosts'>) => slugOf(`annual-conference ${row.year} ${row.hosts.join(' ')}`);
+
 function planConferences(rows: readonly HistoryConference[], cityRows: readonly HistoryCity[], cities: readonly CityStep[]): HistoryStep[] {
   const ids = cityIdsOf(cityRows);
   const idsByName = new Map<string, string[]>();
   for (const [row, id] of ids) idsByName.set(slugOf(row.name), [...(idsByName.get(slugOf(row.name)) ?? []), id]);
   const designated = new Set(cities.map((s) => s.payload.cityId));
 
-  const planned = rows.map((row) => {
-    const assumptions: AssumptionId[] = [];
+  const conferences: PlannedConference[] = [
+    ...rows.map((row) => ({ row, where: `${CONFERENCES_FILE}:${row.line} ${row.year} ${row.hosts.join(' and ')}` })),
+    // the CSV holds what took place; a conference called off is known from the notes (SOURCES.md §2)
+    ...CANCELLED_CONFERENCES_FROM_NOTES.map((c) => ({
+      row: { line: 0, edition: c.edition, year: c.year, hosts: c.hosts, startDate: c.startsOn, endDate: c.endsOn, theme: c.theme, format: c.format },
+      where: `SOURCES.md §2 ${c.year} ${c.hosts.join(' and ')}`,
+      cancelled: c,
+    })),
+  ];
+  const replacing = new Map(CANCELLED_CONFERENCES_FROM_NOTES.map((c) => [c.rescheduledAs, c] as const));
+  for (const name of replacing.keys()) {
+    if (!rows.some((row) => conferenceName(row) === name)) throw new Error(`no conference ${name} in ${CONFERENCES_FILE} to replace the one cancelled`);
+  }
+
+  const planned = conferences.map(({ row, where, cancelled }) => {
+    const assumptions: AssumptionId[] = cancelled ? ['cancelled-conference-from-notes'] : [];
     const hostCityIds: string[] = [];
     const venues: string[] = [];
     for (const host of row.hosts) {
@@ -189,40 +261,61 @@ function planConferences(rows: readonly HistoryConference[], cityRows: readonly 
     const { startsOn, endsOn, assumption } = conferenceDates(row);
     if (assumption) assumptions.push(assumption);
     const edition = row.edition === null ? null : romanToNumber(row.edition);
-    const meetingId = slugOf(`annual-conference ${row.year} ${row.hosts.join(' ')}`);
-    const where = `${CONFERENCES_FILE}:${row.line} ${row.year} ${row.hosts.join(' and ')}`;
+    const meetingId = meetingIdOf(row);
+    const replaced = replacing.get(conferenceName(row));
+    if (replaced) assumptions.push('cancelled-conference-from-notes');
+    const facts = {
+      title: `${row.edition ? `${row.edition} ` : ''}UCCN Annual Conference, ${row.hosts.join(' and ')} ${row.year}`,
+      // the 2021 online meeting has no edition: sent without one, and the domain decides
+      ...(edition === null ? {} : { edition }),
+      hostCityIds,
+      ...(venues.length > 0 ? { venue: venues.join('; ') } : {}),
+      startsOn,
+      endsOn,
+      ...(row.theme ? { theme: row.theme } : {}),
+      format: FORMATS[row.format.toLowerCase()] ?? (row.format as MeetingFormat),
+      // held in place of one called off: it names it, and only so may it keep its edition (DESIGN §6)
+      ...(replaced ? { replaces: meetingIdOf(replaced) } : {}),
+    };
+    const key = `${KEY_PREFIX}:meeting:${meetingId}:scheduled`;
     const schedule: HistoryStep = {
       kind: 'ScheduleMeeting',
-      payload: {
-        meetingId,
-        kind: 'annual-conference',
-        title: `${row.edition ? `${row.edition} ` : ''}UCCN Annual Conference, ${row.hosts.join(' and ')} ${row.year}`,
-        // the 2021 online meeting has no edition: sent without one, and the domain decides
-        ...(edition === null ? {} : { edition }),
-        hostCityIds,
-        ...(venues.length > 0 ? { venue: venues.join('; ') } : {}),
-        startsOn,
-        endsOn,
-        ...(row.theme ? { theme: row.theme } : {}),
-        format: FORMATS[row.format.toLowerCase()] ?? (row.format as MeetingFormat),
-      },
-      key: `${KEY_PREFIX}:meeting:${meetingId}:scheduled`,
+      payload: { meetingId, kind: 'annual-conference', ...facts },
+      key,
       row: where,
       assumptions,
+      // the one it replaces must be on record, cancelled, first
+      ...(replaced ? { after: cancellationKey(meetingIdOf(replaced)) } : {}),
+      amend: correctionOf({ key }, 'CorrectMeetingRecord', {
+        meetingId,
+        reason: amendReason(replaced ? `${where}, ${replaced.source}` : where),
+        ...facts,
+      }),
     };
-    // every row of the file is a meeting that took place (SOURCES.md §2: 2020 has no row)
-    const hosted: HistoryStep = {
-      kind: 'RecordMeetingHosted',
-      payload: { meetingId },
-      key: `${KEY_PREFIX}:meeting:${meetingId}:hosted`,
-      row: where,
-      assumptions: [],
-      after: schedule.key,
-    };
-    return { startsOn, steps: [schedule, hosted] };
+    const outcome: HistoryStep = cancelled
+      ? {
+          kind: 'CancelMeeting',
+          payload: { meetingId, cancelledOn: cancelled.cancelledOn, reason: cancelled.reason, forceMajeure: true },
+          key: cancellationKey(meetingId),
+          row: where,
+          assumptions: ['cancelled-conference-from-notes', 'unknown-cancellation-day'],
+          after: schedule.key,
+        }
+      : // every row of the file is a meeting that took place (SOURCES.md §2: 2020 has no row)
+        {
+          kind: 'RecordMeetingHosted',
+          payload: { meetingId },
+          key: `${KEY_PREFIX}:meeting:${meetingId}:hosted`,
+          row: where,
+          assumptions: [],
+          after: schedule.key,
+        };
+    return { startsOn, steps: [schedule, outcome] };
   });
   return planned.sort((a, b) => compare(a.startsOn, b.startsOn)).flatMap((p) => p.steps);
 }
+
+const cancellationKey = (meetingId: string) => `${KEY_PREFIX}:meeting:${meetingId}:cancelled`;
 
 function conferenceDates(row: HistoryConference): { startsOn: CalendarDate; endsOn: CalendarDate; assumption?: AssumptionId } {
   if (row.startDate) return { startsOn: row.startDate, endsOn: row.endDate ?? row.startDate };

@@ -1,4 +1,14 @@
-import { NETWORK_STREAM, cityDecider, cityStreamId, networkDecider, type CityState, type FieldCatalogue } from '@uccn/domain';
+import {
+  NETWORK_STREAM,
+  cityDecider,
+  cityStreamId,
+  meetingDecider,
+  meetingStreamId,
+  networkDecider,
+  type CityState,
+  type FieldCatalogue,
+  type MeetingState,
+} from '@uccn/domain';
 import type { EventStore } from '@uccn/event-store';
 import { loadStream } from './load-stream.js';
 
@@ -19,4 +29,9 @@ export async function loadCityStates(store: EventStore, cityIds: readonly string
     unique.map(async (id) => [id, (await loadStream(store, cityStreamId(id), cityDecider.evolve, cityDecider.initialState)).state] as const),
   );
   return Object.fromEntries(states);
+}
+
+/** The state of one meeting (an unknown meeting folds to the initial state). */
+export async function loadMeetingState(store: EventStore, meetingId: string): Promise<MeetingState> {
+  return (await loadStream(store, meetingStreamId(meetingId), meetingDecider.evolve, meetingDecider.initialState)).state;
 }

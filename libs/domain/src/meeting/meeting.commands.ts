@@ -2,6 +2,7 @@ import type { CalendarDate } from '../shared/calendar.js';
 import type { CityStates } from '../city/member-cities.js';
 import type { FieldCatalogue } from '../network/network.state.js';
 import type { MeetingFormat, MeetingKind } from './meeting.events.js';
+import type { MeetingState } from './meeting.state.js';
 
 
 /** Meetings are scheduled ahead: `startsOn` may be after `today`. */
@@ -22,8 +23,12 @@ export interface ScheduleMeeting {
   readonly endsOn: CalendarDate;
   readonly theme?: string;
   readonly format: MeetingFormat;
+  /** the cancelled meeting this one is rescheduled in place of; only then may it reuse its edition */
+  readonly replaces?: string;
   readonly catalogue: FieldCatalogue;
   readonly cities: CityStates;
+  /** the state of the meeting named by `replaces`, folded by the application from its stream */
+  readonly replaced?: MeetingState;
   readonly today: CalendarDate;
 }
 
@@ -62,7 +67,10 @@ export interface CorrectMeetingRecord {
   readonly startsOn?: CalendarDate;
   readonly endsOn?: CalendarDate;
   readonly format?: MeetingFormat;
+  readonly replaces?: string;
   readonly cities: CityStates;
+  /** the meeting it replaces, as corrected (`replaces`) or as recorded, folded from its stream */
+  readonly replaced?: MeetingState;
   readonly today: CalendarDate;
 }
 

@@ -4,7 +4,8 @@ import type { CityEvent } from '../city/city.events.js';
 import { evolveCity, initialCityState, type CityState } from '../city/city.state.js';
 import type { CorrectMeetingRecord, RecordMeetingAttendance } from './meeting.commands.js';
 import { meetingDecider } from './meeting.decide.js';
-import type { MeetingAttendanceRecorded, MeetingCancelled, MeetingHosted, MeetingScheduled } from './meeting.events.js';
+import type { MeetingAttendanceRecorded, MeetingCancelled, MeetingEvent, MeetingHosted, MeetingRecordCorrected, MeetingScheduled } from './meeting.events.js';
+import type { MeetingState } from './meeting.state.js';
 
 /*
  * DESIGN §6 on meetings: the 17 imported conferences were recorded as held with no attendance,
@@ -111,6 +112,65 @@ describe("correcting a meeting's record", () => {
 
   it('refuses to move a cancelled meeting to end before it was cancelled', () => {
     given([scheduled, cancelled]).when(correct({ startsOn: '2018-04-01', endsOn: '2018-04-03' })).thenThrows('CancelledAfterMeetingEnded', 'rule');
+  });
+});
+
+describe('correcting a rescheduled conference to name the cancelled one it replaces', () => {
+  // the first import recorded XIV Santos 2022 without the 2020 conference it was postponed from
+  // (data/SOURCES.md §2); the import now amends it
+  const santos = { santos: designated('santos', '2015-12-11') };
+  const santos2020 = (...more: MeetingEvent[]): MeetingState =>
+    fold(meetingDecider.evolve, meetingDecider.initialState, [
+      {
+        type: 'MeetingScheduled',
+        data: { meetingId: 'annual-2020-santos', kind: 'annual-conference', title: 'XIV, Santos 2020', edition: 14, hostCityIds: ['santos'], startsOn: '2020-07-13', endsOn: '2020-07-17', format: 'in-person' },
+      },
+      ...more,
+    ]);
+  const postponed: MeetingCancelled = {
+    type: 'MeetingCancelled',
+    data: { meetingId: 'annual-2020-santos', cancelledOn: '2020-04-03', reason: 'COVID-19', forceMajeure: true },
+  };
+  const santos2022: MeetingScheduled = {
+    type: 'MeetingScheduled',
+    data: { meetingId: 'annual-2022-santos', kind: 'annual-conference', title: 'XIV, Santos 2022', edition: 14, hostCityIds: ['santos'], startsOn: '2022-07-18', endsOn: '2022-07-22', format: 'in-person' },
+  };
+  const held2022: MeetingHosted = {
+    type: 'MeetingHosted',
+    data: { meetingId: 'annual-2022-santos', attendeeCityIds: [], heldFrom: '2022-07-18', heldTo: '2022-07-22', format: 'in-person' },
+  };
+  const correct2022 = (facts: Partial<CorrectMeetingRecord>): CorrectMeetingRecord => ({
+    type: 'CorrectMeetingRecord',
+    meetingId: 'annual-2022-santos',
+    reason: 'SOURCES.md §2: postponed from 2020',
+    cities: santos,
+    today,
+    replaced: santos2020(postponed),
+    ...facts,
+  });
+  const named: MeetingRecordCorrected = {
+    type: 'MeetingRecordCorrected',
+    data: { meetingId: 'annual-2022-santos', reason: 'SOURCES.md §2: postponed from 2020', before: {}, after: { replaces: 'annual-2020-santos' } },
+  };
+
+  it('names the 2020 conference a held 2022 one replaces: nothing was recorded there before', () => {
+    given([santos2022, held2022]).when(correct2022({ replaces: 'annual-2020-santos' })).then([named]);
+    expect(given([santos2022, held2022, named]).state).toMatchObject({ status: 'hosted', plan: { replaces: 'annual-2020-santos', edition: 14 } });
+  });
+
+  it('is a conflict the second time: the record already names it', () => {
+    given([santos2022, held2022, named]).when(correct2022({ replaces: 'annual-2020-santos' })).thenThrows('CorrectionChangesNothing', 'conflict');
+  });
+
+  it('keeps the rules of scheduling: the replaced meeting exists, was cancelled, and had the same edition', () => {
+    given([santos2022]).when(correct2022({ replaces: 'annual-2020-santos', replaced: undefined })).thenThrows('MeetingNotFound', 'not-found');
+    given([santos2022]).when(correct2022({ replaces: 'annual-2020-santos', replaced: santos2020() })).thenThrows('ReplacedMeetingNotCancelled', 'conflict');
+    given([santos2022]).when(correct2022({ replaces: 'annual-2020-santos', edition: 15 })).thenThrows('ReplacementEditionDiffers', 'rule');
+    given([santos2022]).when(correct2022({ replaces: 'annual-2022-santos' })).thenThrows('MeetingCannotReplaceItself', 'rule');
+  });
+
+  it('refuses to give a replacing conference another edition than the one it replaces', () => {
+    given([santos2022, held2022, named]).when(correct2022({ edition: 15 })).thenThrows('ReplacementEditionDiffers', 'rule');
   });
 });
 

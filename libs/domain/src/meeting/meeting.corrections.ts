@@ -22,13 +22,14 @@ import {
 } from './meeting.errors.js';
 import { MEETING_FORMATS, type MeetingAttendanceRecorded, type MeetingFacts, type MeetingRecordCorrected } from './meeting.events.js';
 import { requireMembersOn } from '../city/member-cities.js';
+import { requireReplaceable } from './meeting.rules.js';
 import { evolveMeeting, meetingFactsOf, type CancelledMeeting, type HostedMeeting, type MeetingState, type ScheduledMeeting } from './meeting.state.js';
 
 /*
  * Corrections of a meeting's record (DESIGN §6), and attendance learned after the meeting was
  * recorded as held. The meeting as corrected must keep every rule of a meeting: a host or a venue,
  * an end not before its start, an edition for a conference held in person, hosts (and, once held,
- * attendees) who were members on its first day.
+ * attendees) who were members on its first day, and the rules of the cancelled meeting it replaces.
  */
 
 export function correctMeetingRecord(command: CorrectMeetingRecord, state: MeetingState): MeetingRecordCorrected[] {
@@ -44,9 +45,10 @@ export function correctMeetingRecord(command: CorrectMeetingRecord, state: Meeti
     startsOn: command.startsOn === undefined ? undefined : requireDate(command.startsOn, 'startsOn'),
     endsOn: command.endsOn === undefined ? undefined : requireDate(command.endsOn, 'endsOn'),
     format: command.format === undefined ? undefined : requireOneOf(command.format, MEETING_FORMATS, 'format'),
+    replaces: command.replaces === undefined ? undefined : requireSlug(command.replaces, 'replaces'),
   });
   if (Object.keys(proposed).length === 0) {
-    throw invalid('NothingToCorrect', 'a correction names at least one fact to correct: title, edition, theme, venue, hostCityIds, startsOn, endsOn or format');
+    throw invalid('NothingToCorrect', 'a correction names at least one fact to correct: title, edition, theme, venue, hostCityIds, startsOn, endsOn, format or replaces');
   }
 
   if (state.status === 'unknown') throw meetingNotFound(meetingId);
@@ -65,6 +67,10 @@ export function correctMeetingRecord(command: CorrectMeetingRecord, state: Meeti
   if ((facts.hostCityIds ?? []).length === 0 && facts.venue === undefined) throw meetingNeedsHostOrVenue(meetingId);
   if (corrected.status === 'hosted') requireNotInFuture(startsOn, today, 'startsOn');
   if (corrected.status === 'cancelled' && corrected.cancelledOn > endsOn) throw cancelledAfterMeetingEnded(meetingId, corrected.cancelledOn, endsOn);
+  // a meeting that replaces a cancelled one keeps to it: named now, or already and given another edition
+  if (corrected.plan.replaces !== undefined && (after.replaces !== undefined || after.edition !== undefined)) {
+    requireReplaceable(meetingId, corrected.plan, corrected.plan.replaces, command.replaced);
+  }
   if (after.hostCityIds !== undefined || after.startsOn !== undefined) {
     requireMembersOn(command.cities, facts.hostCityIds ?? [], startsOn, 'host a meeting');
     if (corrected.status === 'hosted') requireMembersOn(command.cities, corrected.held.attendeeCityIds, startsOn, 'attend a meeting');

@@ -5,7 +5,8 @@ import { evolveCity, initialCityState, type CityState } from '../city/city.state
 import { fieldCatalogue } from '../network/network.state.js';
 import type { CancelMeeting, RecordMeetingHosted, ScheduleMeeting } from './meeting.commands.js';
 import { meetingCityIds, meetingDecider } from './meeting.decide.js';
-import type { MeetingCancelled, MeetingHosted, MeetingScheduled } from './meeting.events.js';
+import type { MeetingCancelled, MeetingEvent, MeetingHosted, MeetingScheduled } from './meeting.events.js';
+import type { MeetingState } from './meeting.state.js';
 
 /*
  * Meetings from seeds 000 and 001 and data/uccn-conferences.csv. Days the sources do not give
@@ -308,5 +309,94 @@ describe('cancelling a meeting', () => {
   it('refuses a cancellation without a reason or without saying whether it is force majeure', () => {
     given([santosScheduled]).when({ ...cancel, reason: '' }).thenThrows('MissingText', 'invalid');
     given([santosScheduled]).when({ ...cancel, forceMajeure: undefined as never }).thenThrows('InvalidBoolean', 'invalid');
+  });
+});
+
+describe('rescheduling a conference after its cancellation', () => {
+  // XIV planned in Santos for 13–17 July 2020, postponed because of COVID-19, then held in Santos
+  // on 18–22 July 2022 as the XIV conference (data/SOURCES.md §2)
+  const santos2020: MeetingScheduled = {
+    type: 'MeetingScheduled',
+    data: {
+      meetingId: 'annual-2020-santos',
+      kind: 'annual-conference',
+      title: 'XIV UCCN Annual Conference, Santos 2020',
+      edition: 14,
+      hostCityIds: ['santos'],
+      startsOn: '2020-07-13',
+      endsOn: '2020-07-17',
+      theme: 'Criatividade, Caminho para a Igualdade',
+      format: 'in-person',
+    },
+  };
+  const postponed: MeetingCancelled = {
+    type: 'MeetingCancelled',
+    data: { meetingId: 'annual-2020-santos', cancelledOn: '2020-04-03', reason: 'postponed because of the COVID-19 pandemic', forceMajeure: true },
+  };
+  const meeting = (...events: MeetingEvent[]): MeetingState => fold(meetingDecider.evolve, meetingDecider.initialState, events);
+  const reschedule: ScheduleMeeting = {
+    type: 'ScheduleMeeting',
+    meetingId: 'annual-2022-santos',
+    kind: 'annual-conference',
+    title: 'XIV UCCN Annual Conference, Santos 2022',
+    edition: 14,
+    hostCityIds: ['santos'],
+    startsOn: '2022-07-18',
+    endsOn: '2022-07-22',
+    theme: 'Creativity, path to equality',
+    format: 'in-person',
+    replaces: 'annual-2020-santos',
+    catalogue,
+    cities,
+    replaced: meeting(santos2020, postponed),
+    today: '2022-01-10',
+  };
+
+  it('schedules XIV in Santos in 2022 in place of the one cancelled in 2020, reusing its edition', () => {
+    given([])
+      .when(reschedule)
+      .then([
+        {
+          type: 'MeetingScheduled',
+          data: {
+            meetingId: 'annual-2022-santos',
+            kind: 'annual-conference',
+            title: 'XIV UCCN Annual Conference, Santos 2022',
+            edition: 14,
+            hostCityIds: ['santos'],
+            startsOn: '2022-07-18',
+            endsOn: '2022-07-22',
+            theme: 'Creativity, path to equality',
+            format: 'in-person',
+            replaces: 'annual-2020-santos',
+          },
+        },
+      ]);
+  });
+
+  it('cannot replace a meeting never scheduled, naming the one it looked for', () => {
+    const error = given([]).when({ ...reschedule, replaced: meeting() }).thenThrows('MeetingNotFound', 'not-found');
+    expect(error.message).toContain('annual-2020-santos');
+    given([]).when({ ...reschedule, replaced: undefined }).thenThrows('MeetingNotFound', 'not-found');
+  });
+
+  it('cannot replace a meeting that is still scheduled or that took place: only a cancelled one is replaced', () => {
+    given([]).when({ ...reschedule, replaced: meeting(santos2020) }).thenThrows('ReplacedMeetingNotCancelled', 'conflict');
+    const held: MeetingHosted = { type: 'MeetingHosted', data: { meetingId: 'annual-2020-santos', attendeeCityIds: [], heldFrom: '2020-07-13', heldTo: '2020-07-17', format: 'in-person' } };
+    given([]).when({ ...reschedule, replaced: meeting(santos2020, held) }).thenThrows('ReplacedMeetingNotCancelled', 'conflict');
+  });
+
+  it('keeps the cancelled conference\'s edition: XIV rescheduled is not XV', () => {
+    const error = given([]).when({ ...reschedule, edition: 15 }).thenThrows('ReplacementEditionDiffers', 'rule');
+    expect(error.message).toContain('edition 14');
+  });
+
+  it('replaces only a meeting of its own kind: a sub-network meeting does not stand in for a conference', () => {
+    const musicMeeting: ScheduleMeeting = { ...reschedule, kind: 'subnetwork', edition: undefined, field: 'music', title: 'Music cities meeting' };
+    given([]).when(musicMeeting).thenThrows('ReplacedMeetingOfAnotherKind', 'rule');
+  });
+
+  it('refuses a replaced meeting id that is not a slug, before looking it up', () => {
+    given([]).when({ ...reschedule, replaces: 'Santos 2020' }).thenThrows('InvalidSlug', 'invalid');
   });
 });

@@ -26,6 +26,7 @@ import type {
 } from './meeting.commands.js';
 import { correctMeetingRecord, recordMeetingAttendance } from './meeting.corrections.js';
 import { requireMembersOn } from '../city/member-cities.js';
+import { requireReplaceable } from './meeting.rules.js';
 import {
   cancelledAfterMeetingEnded,
   cancelledMeetingCannotBeHosted,
@@ -49,7 +50,7 @@ import { evolveMeeting, initialMeetingState, type MeetingState } from './meeting
 /*
  * Checks run in the order shape (400) → state (404/409) → dated rules (422), as in every decider.
  * "Once a year" is a habit, not an invariant (two meetings in 2008: Paris and Santa Fe), so nothing
- * here looks at other meetings.
+ * here looks at other meetings, but for the cancelled one a rescheduled meeting `replaces`.
  */
 
 function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): MeetingScheduled[] {
@@ -64,6 +65,7 @@ function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): Meeting
   const startsOn = requireDate(command.startsOn, 'startsOn');
   const endsOn = requireDate(command.endsOn, 'endsOn');
   requireOrderedPeriod(startsOn, endsOn, 'startsOn', 'endsOn');
+  const replaces = command.replaces === undefined ? undefined : requireSlug(command.replaces, 'replaces');
 
   // what each kind of meeting is about: its edition, its field, its country
   let edition: number | undefined;
@@ -86,6 +88,7 @@ function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): Meeting
   }
 
   if (state.status !== 'unknown') throw meetingAlreadyScheduled(meetingId, state);
+  if (replaces !== undefined) requireReplaceable(meetingId, { kind, edition }, replaces, command.replaced);
 
   // meetings are scheduled ahead, so startsOn may be after today
   if (hostCityIds.length === 0 && venue === undefined) throw meetingNeedsHostOrVenue(meetingId);
@@ -108,6 +111,7 @@ function scheduleMeeting(command: ScheduleMeeting, state: MeetingState): Meeting
         endsOn,
         ...(theme === undefined ? {} : { theme }),
         format,
+        ...(replaces === undefined ? {} : { replaces }),
       },
     },
   ];

@@ -45,3 +45,24 @@ export const meetingCorrectionChangesNothing = (meetingId: string) =>
 /** DESIGN §2.7: the meeting as corrected must still be valid; says what it would contradict. */
 export const meetingCorrectionContradicts = (meetingId: string, why: string) =>
   ruleBroken('CorrectionContradictsRecord', `the correction would contradict the record of meeting ${meetingId}: ${why}`);
+
+export const meetingCannotReplaceItself = (meetingId: string) =>
+  ruleBroken('MeetingCannotReplaceItself', `meeting ${meetingId} cannot replace itself: a rescheduled meeting names the cancelled one it replaces`);
+
+export const replacedMeetingNotCancelled = (meetingId: string, replaces: string, state: ScheduledMeeting | HostedMeeting) =>
+  conflict(
+    'ReplacedMeetingNotCancelled',
+    state.status === 'hosted'
+      ? `meeting ${meetingId} cannot replace ${replaces}: that meeting was held from ${state.held.heldFrom}; only a cancelled meeting is replaced`
+      : `meeting ${meetingId} cannot replace ${replaces}: that meeting is still scheduled for ${state.plan.startsOn}; cancel it first`,
+  );
+
+export const replacedMeetingOfAnotherKind = (meetingId: string, replaces: string, kind: string, replacedKind: string) =>
+  ruleBroken('ReplacedMeetingOfAnotherKind', `meeting ${meetingId} (${kind}) cannot replace ${replaces}, a meeting of another kind (${replacedKind})`);
+
+export const replacementEditionDiffers = (meetingId: string, replaces: string, edition: number | undefined, replacedEdition: number | undefined) =>
+  ruleBroken(
+    'ReplacementEditionDiffers',
+    `meeting ${meetingId} replaces ${replaces}, ${replacedEdition === undefined ? 'a conference without an edition' : `edition ${replacedEdition}`}: ` +
+      `a conference rescheduled after a cancellation keeps the cancelled one's edition, not ${edition === undefined ? 'none' : edition}`,
+  );

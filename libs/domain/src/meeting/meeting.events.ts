@@ -26,6 +26,11 @@ export type MeetingScheduled = DomainEvent<
     readonly endsOn: CalendarDate;
     readonly theme?: string;
     readonly format: MeetingFormat;
+    /**
+     * the cancelled meeting this one was rescheduled in place of (XIV Santos 2022 for Santos 2020):
+     * of the same kind and, for an annual conference, the same edition (DESIGN §6)
+     */
+    readonly replaces?: string;
   }
 >;
 
@@ -63,6 +68,8 @@ export interface MeetingFacts {
   readonly startsOn: CalendarDate;
   readonly endsOn: CalendarDate;
   readonly format: MeetingFormat;
+  /** a rescheduled meeting's link to the cancelled one it replaces, learned after it was scheduled */
+  readonly replaces: string;
 }
 
 /** DESIGN §6: what was recorded (`before`), what is true (`after`, only what changes) and why. */

@@ -56,10 +56,10 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
 
 /** The meeting's record as a correction sees it: for a meeting held, the days and format it was held. */
 export function meetingFactsOf(state: ScheduledMeeting | HostedMeeting | CancelledMeeting): Partial<MeetingFacts> {
-  const { title, edition, theme, venue, hostCityIds, startsOn, endsOn, format } = state.plan;
+  const { title, edition, theme, venue, hostCityIds, startsOn, endsOn, format, replaces } = state.plan;
   const held = state.status === 'hosted' ? { startsOn: state.held.heldFrom, endsOn: state.held.heldTo, format: state.held.format } : {};
   return Object.fromEntries(
-    Object.entries({ title, edition, theme, venue, hostCityIds, startsOn, endsOn, format, ...held }).filter(([, v]) => v !== undefined),
+    Object.entries({ title, edition, theme, venue, hostCityIds, startsOn, endsOn, format, replaces, ...held }).filter(([, v]) => v !== undefined),
   ) as Partial<MeetingFacts>;
 }
 

@@ -6,7 +6,7 @@ import type { MeetingDoc } from './meetings.projection.js';
 const meeting = (meetingId: string, hostCityIds: string[], startsOn: string, extra: Partial<MeetingDoc> = {}): Stored<MeetingDoc> => ({
   id: meetingId, meetingId, kind: 'annual-conference', title: meetingId, edition: null, field: null, country: null, hostCityIds, venue: null,
   startsOn, endsOn: startsOn, year: Number(startsOn.slice(0, 4)), theme: null, format: 'in-person', status: 'scheduled',
-  attendeeCityIds: [], attendance: 0, heldFrom: null, heldTo: null, cancellation: null, lastEventId: 'e', lastPosition: 1, ...extra,
+  attendeeCityIds: [], attendance: 0, heldFrom: null, heldTo: null, cancellation: null, replaces: null, lastEventId: 'e', lastPosition: 1, ...extra,
 });
 const KRAKOW_KATOWICE_2018 = meeting('annual-conference-2018', ['krakow', 'katowice'], '2018-06-12', { status: 'hosted', heldFrom: '2018-06-12', heldTo: '2018-06-15' });
 const PARIS_2008 = meeting('annual-conference-2008-paris', [], '2008-05-05', { venue: 'UNESCO Headquarters, Paris', status: 'hosted' });

@@ -37,7 +37,7 @@ describe('meetings projection', () => {
         edition: 12, field: null, country: null, hostCityIds: ['krakow', 'katowice'], venue: null,
         startsOn: '2018-06-12', endsOn: '2018-06-15', year: 2018, theme: 'Creative Crossroads', format: 'in-person',
         status: 'hosted', attendeeCityIds: ['krakow', 'katowice', 'lyon', 'ostersund'], attendance: 4,
-        heldFrom: '2018-06-12', heldTo: '2018-06-15', cancellation: null,
+        heldFrom: '2018-06-12', heldTo: '2018-06-15', cancellation: null, replaces: null,
         lastEventId: 'event-2', lastPosition: 2,
       },
     ]);
@@ -144,5 +144,22 @@ describe('meetings projection, amended (DESIGN §6)', () => {
       logOf(santaFe, recorded('MeetingRecordCorrected', { meetingId: 'uccn-2008-santa-fe', reason: 'r', before: { startsOn: '2008-09-14', endsOn: '2008-09-17' }, after: { startsOn: '2009-09-14', endsOn: '2009-09-17' } })),
     );
     expect(documentsOf(projected, MEETINGS)[0]).toMatchObject({ startsOn: '2009-09-14', year: 2009, heldFrom: null, status: 'scheduled' });
+  });
+
+  it('names the cancelled conference a rescheduled one replaces, scheduled so or corrected later', async () => {
+    const santos = (year: number, replaces?: string) =>
+      recorded('MeetingScheduled', {
+        meetingId: `uccn-${year}-santos`, kind: 'annual-conference', title: `XIV, Santos ${year}`, edition: 14, hostCityIds: ['santos'],
+        startsOn: `${year}-07-13`, endsOn: `${year}-07-17`, format: 'in-person', ...(replaces ? { replaces } : {}),
+      });
+    const cancelled = recorded('MeetingCancelled', { meetingId: 'uccn-2020-santos', cancelledOn: '2020-07-13', reason: 'COVID-19', forceMajeure: true });
+    const scheduled = documentsOf(await projectEvents(meetingsProjection, logOf(santos(2020), cancelled, santos(2022, 'uccn-2020-santos'))), MEETINGS);
+    expect(scheduled.map((m) => [m.id, m['status'], m['replaces']])).toEqual([['uccn-2020-santos', 'cancelled', null], ['uccn-2022-santos', 'scheduled', 'uccn-2020-santos']]);
+
+    const corrected = await projectEvents(
+      meetingsProjection,
+      logOf(santos(2022), recorded('MeetingRecordCorrected', { meetingId: 'uccn-2022-santos', reason: 'r', before: {}, after: { replaces: 'uccn-2020-santos' } })),
+    );
+    expect(documentsOf(corrected, MEETINGS)[0]).toMatchObject({ replaces: 'uccn-2020-santos', edition: 14 });
   });
 });

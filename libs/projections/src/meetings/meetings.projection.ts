@@ -31,14 +31,16 @@ export interface MeetingDoc extends Document {
   readonly heldFrom: string | null;
   readonly heldTo: string | null;
   readonly cancellation: { readonly cancelledOn: string; readonly reason: string; readonly forceMajeure: boolean } | null;
+  /** the cancelled meeting this one was rescheduled in place of (XIV Santos 2022 for Santos 2020) */
+  readonly replaces: string | null;
 }
 
 const HANDLES = ['MeetingScheduled', 'MeetingHosted', 'MeetingCancelled', 'MeetingRecordCorrected', 'MeetingAttendanceRecorded'] as const;
 
 export const meetingsProjection: ProjectionDefinition = {
   name: 'meetings',
-  // 2: corrections and attendance recorded after the meeting (DESIGN §6)
-  version: 2,
+  // 2: corrections and attendance recorded after the meeting (DESIGN §6); 3: `replaces`
+  version: 3,
   collections: { [MEETINGS]: { indexes: [['kind', 'year', 'startsOn'], ['year', 'startsOn'], ['startsOn']] } },
   handles: HANDLES,
   touches: (event) => (typeof event.data['meetingId'] === 'string' ? [{ collection: MEETINGS, id: event.data['meetingId'] }] : []),
@@ -69,6 +71,7 @@ export const meetingsProjection: ProjectionDefinition = {
           heldFrom: null,
           heldTo: null,
           cancellation: null,
+          replaces: d.replaces ?? null,
         }),
       ];
     }
@@ -85,7 +88,7 @@ export const meetingsProjection: ProjectionDefinition = {
         return [write({ ...meeting, status: 'cancelled', cancellation: { cancelledOn, reason, forceMajeure } })];
       }
       case 'MeetingRecordCorrected': {
-        const { title, edition, theme, venue, hostCityIds, startsOn, endsOn, format } = event.data.after;
+        const { title, edition, theme, venue, hostCityIds, startsOn, endsOn, format, replaces } = event.data.after;
         // a meeting held was held on the days its record gives: the corrected days are both
         const days = {
           ...(startsOn === undefined ? {} : { startsOn, year: yearOf(startsOn), ...(meeting.status === 'hosted' ? { heldFrom: startsOn } : {}) }),
@@ -100,6 +103,7 @@ export const meetingsProjection: ProjectionDefinition = {
             ...(venue === undefined ? {} : { venue }),
             ...(hostCityIds === undefined ? {} : { hostCityIds: [...hostCityIds] }),
             ...(format === undefined ? {} : { format }),
+            ...(replaces === undefined ? {} : { replaces }),
             ...days,
           }),
         ];

@@ -93,6 +93,12 @@ export class ScheduleMeetingRequest {
 
   @ApiProperty({ enum: [...MEETING_FORMATS], example: 'in-person' })
   @IsIn(MEETING_FORMATS) format!: MeetingFormat;
+
+  @ApiPropertyOptional({
+    description: 'the cancelled meeting this one is rescheduled in place of: of the same kind and, for an annual conference, the same edition (404 unknown, 409 not cancelled, 422 another kind or edition)',
+    example: 'annual-conference-2020-santos',
+  })
+  @IsOptional() @IsSlug() replaces?: string;
 }
 
 /** `POST /api/admin/meetings/:meetingId/corrections` (DESIGN §6): only the facts recorded wrong. */
@@ -123,6 +129,9 @@ export class CorrectMeetingRecordRequest {
 
   @ApiPropertyOptional({ enum: [...MEETING_FORMATS], example: 'in-person' })
   @IsOptional() @IsIn(MEETING_FORMATS) format?: MeetingFormat;
+
+  @ApiPropertyOptional({ description: 'the cancelled meeting it was rescheduled in place of, learned later (same rules as when scheduling)', example: 'annual-conference-2020-santos' })
+  @IsOptional() @IsSlug() replaces?: string;
 }
 
 /** `POST /api/admin/meetings/:meetingId/attendance`: attendees of a meeting held, learned later. */

@@ -5,3 +5,6 @@ export * from './read-store.tokens.js';
 // `libs/read-store/src/conformance/read-store.conformance.js`.
 export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store.js';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongo/mongo-read-store.js';
+export * from './key-store.port.js';
+export { SqliteKeyStore, type SqliteKeyStoreOptions } from './sqlite/sqlite-key-store.js';
+export { MongoKeyStore, type MongoKeyStoreOptions } from './mongo/mongo-key-store.js';

@@ -279,7 +279,7 @@ function groupByCollection(changes: readonly DocumentChange[]): Map<string, AnyB
   return groups;
 }
 
-function isUnavailable(error: unknown): boolean {
+export function isUnavailable(error: unknown): boolean {
   if (
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNetworkError ||

@@ -31,3 +31,5 @@ export * from './history/network-history.js';
 export * from './history/history-assumptions.js';
 export * from './history/history-plan.js';
 export * from './history/import-network-history.js';
+export * from './personal-data/subject-id.js';
+export * from './personal-data/contact-cipher.js';

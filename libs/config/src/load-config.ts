@@ -22,6 +22,7 @@ export function loadConfig(env: Env = process.env): RegistryConfig {
     idempotencyTtlHours: integer(env, 'UCCN_IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
     corsOrigins: (env.UCCN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: oneOf(env, 'UCCN_LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, 'info'),
+    subjectSecret: subjectSecret(env),
   };
 }
 
@@ -98,4 +99,27 @@ export function parseApiKeys(variable: string, text: string): readonly ApiKey[] 
     throw new ConfigError(variable, EXPECTED_KEYS, undefined);
   }
   return keys;
+}
+
+const EXPECTED_SECRET = 'at least 32 characters (e.g. `openssl rand -base64 32`)';
+
+/**
+ * The secret every process of one registry must share: subject ids made under another secret name
+ * other subjects. Never echoes the value.
+ */
+function subjectSecret(env: Env): string | null {
+  const inline = env.UCCN_SUBJECT_SECRET?.trim();
+  const file = env.UCCN_SUBJECT_SECRET_FILE?.trim();
+  if (inline && file) throw new ConfigError('UCCN_SUBJECT_SECRET', 'unset when UCCN_SUBJECT_SECRET_FILE is set (one source of the secret)', '…');
+  if (!inline && !file) return null;
+  let secret = inline;
+  if (file) {
+    try {
+      secret = fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new ConfigError('UCCN_SUBJECT_SECRET_FILE', 'the path of a readable file', file);
+    }
+  }
+  if (!secret || secret.length < 32) throw new ConfigError(file ? 'UCCN_SUBJECT_SECRET_FILE' : 'UCCN_SUBJECT_SECRET', EXPECTED_SECRET, undefined);
+  return secret;
 }

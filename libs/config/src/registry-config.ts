@@ -27,6 +27,11 @@ export interface RegistryConfig {
   /** origins allowed by CORS; empty means CORS stays off */
   readonly corsOrigins: readonly string[];
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /**
+   * the registry secret under which subject ids are made (DESIGN §7), from UCCN_SUBJECT_SECRET or
+   * UCCN_SUBJECT_SECRET_FILE; `null` when none: it is generated into the data directory
+   */
+  readonly subjectSecret: string | null;
 }
 
 export class ConfigError extends Error {

@@ -14,3 +14,4 @@ export * from './observability/logging.js';
 export * from './observability/metrics.js';
 export * from './observability/metered-event-store.js';
 export * from './observability/projection-metrics.js';
+export * from './personal-data.js';

@@ -20,6 +20,27 @@ export const fold = <Event, State>(
   events: readonly Event[],
 ): State => events.reduce(evolve, initialState);
 
+/** One function per command type: each receives its own command, narrowed by `type`. */
+export type CommandHandlers<Command extends { readonly type: string }, Event, State> = {
+  readonly [Type in Command['type']]: (command: Extract<Command, { readonly type: Type }>, state: State) => readonly Event[];
+};
+
+/**
+ * A decider's `decide` from a table of handlers, one per command type. The table is a mapped type
+ * over the command union, so a command without a handler does not compile, just as a missing case
+ * in an exhaustive switch would not; a type unknown at run time fails as `assertNever` does.
+ */
+export function decideBy<Command extends { readonly type: string }, Event, State>(
+  handlers: CommandHandlers<Command, Event, State>,
+): (command: Command, state: State) => readonly Event[] {
+  return (command, state) => {
+    const type: Command['type'] = command.type;
+    if (!Object.hasOwn(handlers, type)) return assertNever(command as never);
+    const handle = handlers[type] as (command: Command, state: State) => readonly Event[];
+    return handle(command, state);
+  };
+}
+
 /** For exhaustive switches: the compiler proves the default case unreachable. */
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);

@@ -1,8 +1,19 @@
+import type { CalendarDate } from './calendar.js';
+
 /** A domain event as the domain sees it: a past-tense type and plain data. */
 export interface DomainEvent<Type extends string = string, Data extends object = object> {
   readonly type: Type;
   readonly data: Data;
 }
+
+/**
+ * A command as plain data: its type, the fields its caller gives and the facts the application
+ * supplies — always `today` (the server's date: no domain date may pass it), and where the decision
+ * needs another stream, that stream's facts. When the caller gives exactly what an event records,
+ * `Fields` is that event's data, so the shape (and each field's optionality) is declared once.
+ */
+export type CommandOf<Type extends string, Fields extends object, Facts extends object = object> = { readonly type: Type } & Fields &
+  Facts & { readonly today: CalendarDate };
 
 /**
  * The decider pattern: pure functions over plain data. `decide` answers a command with the events

@@ -1,23 +1,18 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { FieldCatalogue } from '../network/network.state.js';
 import type { CityStates } from '../city/member-cities.js';
-import type { ApplicationDecision, EndorsementOutcome } from './application.events.js';
+import type { CommandOf } from '../shared/decider.js';
+import type { ApplicationDecision, ApplicationSubmitted, EndorsementOutcome } from './application.events.js';
 
-export interface SubmitApplication {
-  readonly type: 'SubmitApplication';
-  readonly applicationId: string;
-  readonly cityId: string;
-  readonly cityName: string;
-  /** ISO 3166-1 alpha-2 */
-  readonly country: string;
-  readonly field: string;
-  readonly callYear: number;
-  readonly submittedOn: CalendarDate;
-  readonly catalogue: FieldCatalogue;
-  /** the applying city's state: a city already on record does not apply again */
-  readonly cities: CityStates;
-  readonly today: CalendarDate;
-}
+export type SubmitApplication = CommandOf<
+  'SubmitApplication',
+  ApplicationSubmitted['data'],
+  {
+    readonly catalogue: FieldCatalogue;
+    /** the applying city's state: a city already on record does not apply again */
+    readonly cities: CityStates;
+  }
+>;
 
 /** The national commission for UNESCO assesses whether the city is a suitable candidate (seed 003). */
 export interface EndorseApplication {

@@ -1,5 +1,5 @@
 import { yearOf } from '../shared/calendar.js';
-import { assertNever, type Decider } from '../shared/decider.js';
+import { decideBy, type Decider } from '../shared/decider.js';
 import {
   requireCountry,
   requireDate,
@@ -116,21 +116,12 @@ function requireNotOnRecord(cities: CityStates, cityId: string): void {
   if (city !== undefined && city.status !== 'unknown') throw cityAlreadyOnRecord(cityId, city.designatedOn, city.field);
 }
 
-function decide(command: ApplicationCommand, state: ApplicationState): ApplicationEvent[] {
-  switch (command.type) {
-    case 'SubmitApplication':
-      return submitApplication(command, state);
-    case 'EndorseApplication':
-      return endorseApplication(command, state);
-    case 'DecideApplication':
-      return decideApplication(command, state);
-    default:
-      return assertNever(command);
-  }
-}
-
 export const applicationDecider: Decider<ApplicationCommand, ApplicationEvent, ApplicationState> = {
-  decide,
+  decide: decideBy({
+    SubmitApplication: submitApplication,
+    EndorseApplication: endorseApplication,
+    DecideApplication: decideApplication,
+  }),
   evolve: evolveApplication,
   initialState: initialApplicationState,
 };

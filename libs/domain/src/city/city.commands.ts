@@ -1,6 +1,13 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { FieldCatalogue } from '../network/network.state.js';
-import type { ReportKind, ReviewOutcome, WithdrawalReason } from './city.events.js';
+import type { CommandOf } from '../shared/decider.js';
+import type {
+  CityDesignated,
+  MembershipWithdrawn,
+  ReportKind,
+  ReportReviewed,
+  ReportSubmitted,
+} from './city.events.js';
 
 /*
  * Commands are plain data. Each carries `today` (the server's date: no domain date may pass it)
@@ -8,19 +15,7 @@ import type { ReportKind, ReviewOutcome, WithdrawalReason } from './city.events.
  * application layer — here the network's field catalogue.
  */
 
-export interface DesignateCity {
-  readonly type: 'DesignateCity';
-  readonly cityId: string;
-  readonly name: string;
-  /** ISO 3166-1 alpha-2 */
-  readonly country: string;
-  readonly field: string;
-  readonly designatedOn: CalendarDate;
-  /** set by the process manager when the designation comes from an application's decision */
-  readonly applicationId?: string;
-  readonly catalogue: FieldCatalogue;
-  readonly today: CalendarDate;
-}
+export type DesignateCity = CommandOf<'DesignateCity', CityDesignated['data'], { readonly catalogue: FieldCatalogue }>;
 
 /** Lyon: media arts 2008 → literature 2023. */
 export interface ChangeCityField {
@@ -32,36 +27,11 @@ export interface ChangeCityField {
   readonly today: CalendarDate;
 }
 
-export interface SubmitReport {
-  readonly type: 'SubmitReport';
-  readonly cityId: string;
-  readonly reportId: string;
-  readonly kind: ReportKind;
-  readonly periodStart: CalendarDate;
-  readonly periodEnd: CalendarDate;
-  readonly submittedOn: CalendarDate;
-  readonly title?: string;
-  readonly today: CalendarDate;
-}
+export type SubmitReport = CommandOf<'SubmitReport', ReportSubmitted['data']>;
 
-export interface ReviewReport {
-  readonly type: 'ReviewReport';
-  readonly cityId: string;
-  readonly reportId: string;
-  readonly outcome: ReviewOutcome;
-  readonly reviewedOn: CalendarDate;
-  readonly comment?: string;
-  readonly today: CalendarDate;
-}
+export type ReviewReport = CommandOf<'ReviewReport', ReportReviewed['data']>;
 
-export interface WithdrawMembership {
-  readonly type: 'WithdrawMembership';
-  readonly cityId: string;
-  readonly effectiveOn: CalendarDate;
-  readonly reason: WithdrawalReason;
-  readonly note?: string;
-  readonly today: CalendarDate;
-}
+export type WithdrawMembership = CommandOf<'WithdrawMembership', MembershipWithdrawn['data']>;
 
 /** DESIGN §6: name at least one fact; the others stay as recorded. */
 export interface CorrectCityRecord {

@@ -1,5 +1,6 @@
+import { changedFacts, requireFactsNamed } from '../shared/correction.js';
 import { definedOnly } from '../shared/decider.js';
-import { invalid, type DomainError } from '../shared/domain-error.js';
+import type { DomainError } from '../shared/domain-error.js';
 import {
   requireCountry,
   requireDate,
@@ -47,12 +48,11 @@ export function correctCityRecord(command: CorrectCityRecord, state: CityState):
     field: command.field === undefined ? undefined : requireKnownField(command.catalogue, command.field).field,
     designatedOn: command.designatedOn === undefined ? undefined : requireDate(command.designatedOn, 'designatedOn'),
   });
-  if (Object.keys(proposed).length === 0) throw nothingNamed('name, country, field or designatedOn');
+  requireFactsNamed(proposed, 'name, country, field or designatedOn');
 
   if (state.status === 'unknown') throw cityNotFound(cityId);
   const recorded: DesignationFacts = { name: state.name, country: state.country, field: state.fields[0]!.field, designatedOn: state.designatedOn };
-  const { before, after } = changes(recorded, proposed);
-  if (Object.keys(after).length === 0) throw correctionChangesNothing(`the designation of ${cityId}`);
+  const { before, after } = changedFacts(recorded, proposed, () => correctionChangesNothing(`the designation of ${cityId}`));
 
   if (after.designatedOn !== undefined) {
     if (after.designatedOn < NETWORK_FOUNDED_ON) throw designationBeforeNetworkFounded(after.designatedOn, NETWORK_FOUNDED_ON);
@@ -80,13 +80,12 @@ export function correctReportRecord(command: CorrectReportRecord, state: CitySta
     submittedOn: command.submittedOn === undefined ? undefined : requireDate(command.submittedOn, 'submittedOn'),
     title: command.title === undefined ? undefined : requireText(command.title, 'title'),
   });
-  if (Object.keys(proposed).length === 0) throw nothingNamed('kind, periodStart, periodEnd, submittedOn or title');
+  requireFactsNamed(proposed, 'kind, periodStart, periodEnd, submittedOn or title');
 
   if (state.status === 'unknown') throw cityNotFound(cityId);
   const report = findReport(state, reportId);
   if (!report) throw reportNotFound(cityId, reportId);
-  const { before, after } = changes(reportFactsOf(report), proposed);
-  if (Object.keys(after).length === 0) throw correctionChangesNothing(`report ${reportId} of ${cityId}`);
+  const { before, after } = changedFacts(reportFactsOf(report), proposed, () => correctionChangesNothing(`report ${reportId} of ${cityId}`));
 
   if (after.submittedOn !== undefined) requireNotInFuture(after.submittedOn, today, 'submittedOn');
   const event: ReportRecordCorrected = { type: 'ReportRecordCorrected', data: { cityId, reportId, reason, before, after } };
@@ -154,13 +153,4 @@ const reportFactsOf = ({ kind, periodStart, periodEnd, submittedOn, title }: Cit
   definedOnly({ kind, periodStart, periodEnd, submittedOn, title });
 
 /** The proposed facts that differ from the recorded ones, with the recorded values beside them. */
-function changes<Facts extends object>(recorded: Partial<Facts>, proposed: Partial<Facts>): { before: Partial<Facts>; after: Partial<Facts> } {
-  const changed = (Object.keys(proposed) as (keyof Facts)[]).filter((key) => proposed[key] !== recorded[key]);
-  return {
-    before: definedOnly(Object.fromEntries(changed.map((key) => [key, recorded[key]])) as Partial<Facts>),
-    after: Object.fromEntries(changed.map((key) => [key, proposed[key]])) as Partial<Facts>,
-  };
-}
-
-const nothingNamed = (facts: string) => invalid('NothingToCorrect', `a correction names at least one fact to correct: ${facts}`);
 

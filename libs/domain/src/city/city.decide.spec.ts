@@ -318,13 +318,7 @@ describe('reviewing a report', () => {
 });
 
 describe('withdrawing a membership', () => {
-  const withdraw: WithdrawMembership = {
-    type: 'WithdrawMembership',
-    cityId: 'harbin',
-    effectiveOn: '2020-01-01',
-    reason: 'voluntary',
-    today,
-  };
+  const withdraw: WithdrawMembership = { type: 'WithdrawMembership', ...harbinWithdrawn.data, today };
 
   it('records a voluntary withdrawal; the city is a member until the day before', () => {
     given([harbinDesignated]).when(withdraw).then([harbinWithdrawn]);

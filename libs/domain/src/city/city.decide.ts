@@ -1,4 +1,4 @@
-import { assertNever, type Decider } from '../shared/decider.js';
+import { decideBy, type Decider } from '../shared/decider.js';
 import {
   requireCountry,
   requireDate,
@@ -193,31 +193,17 @@ function withdrawMembership(command: WithdrawMembership, state: CityState): Memb
   ];
 }
 
-function decide(command: CityCommand, state: CityState): CityEvent[] {
-  switch (command.type) {
-    case 'DesignateCity':
-      return designateCity(command, state);
-    case 'ChangeCityField':
-      return changeCityField(command, state);
-    case 'SubmitReport':
-      return submitReport(command, state);
-    case 'ReviewReport':
-      return reviewReport(command, state);
-    case 'WithdrawMembership':
-      return withdrawMembership(command, state);
-    case 'CorrectCityRecord':
-      return correctCityRecord(command, state);
-    case 'CorrectReportRecord':
-      return correctReportRecord(command, state);
-    case 'RetractWithdrawal':
-      return retractWithdrawal(command, state);
-    default:
-      return assertNever(command);
-  }
-}
-
 export const cityDecider: Decider<CityCommand, CityEvent, CityState> = {
-  decide,
+  decide: decideBy({
+    DesignateCity: designateCity,
+    ChangeCityField: changeCityField,
+    SubmitReport: submitReport,
+    ReviewReport: reviewReport,
+    WithdrawMembership: withdrawMembership,
+    CorrectCityRecord: correctCityRecord,
+    CorrectReportRecord: correctReportRecord,
+    RetractWithdrawal: retractWithdrawal,
+  }),
   evolve: evolveCity,
   initialState: initialCityState,
 };

@@ -1,36 +1,22 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { CityStates } from '../city/member-cities.js';
 import type { FieldCatalogue } from '../network/network.state.js';
-import type { MeetingFormat, MeetingKind } from './meeting.events.js';
+import type { CommandOf } from '../shared/decider.js';
+import type { MeetingCancelled, MeetingFormat, MeetingScheduled } from './meeting.events.js';
 import type { MeetingState } from './meeting.state.js';
 
 
 /** Meetings are scheduled ahead: `startsOn` may be after `today`. */
-export interface ScheduleMeeting {
-  readonly type: 'ScheduleMeeting';
-  readonly meetingId: string;
-  readonly kind: MeetingKind;
-  readonly title: string;
-  /** annual conferences */
-  readonly edition?: number;
-  /** sub-network meetings */
-  readonly field?: string;
-  /** national meetings, ISO 3166-1 alpha-2 */
-  readonly country?: string;
-  readonly hostCityIds: readonly string[];
-  readonly venue?: string;
-  readonly startsOn: CalendarDate;
-  readonly endsOn: CalendarDate;
-  readonly theme?: string;
-  readonly format: MeetingFormat;
-  /** the cancelled meeting this one is rescheduled in place of; only then may it reuse its edition */
-  readonly replaces?: string;
-  readonly catalogue: FieldCatalogue;
-  readonly cities: CityStates;
-  /** the state of the meeting named by `replaces`, folded by the application from its stream */
-  readonly replaced?: MeetingState;
-  readonly today: CalendarDate;
-}
+export type ScheduleMeeting = CommandOf<
+  'ScheduleMeeting',
+  MeetingScheduled['data'],
+  {
+    readonly catalogue: FieldCatalogue;
+    readonly cities: CityStates;
+    /** the state of the meeting named by `replaces`, folded by the application from its stream */
+    readonly replaced?: MeetingState;
+  }
+>;
 
 /** Held dates and format default to the scheduled ones. */
 export interface RecordMeetingHosted {
@@ -45,14 +31,7 @@ export interface RecordMeetingHosted {
 }
 
 /** Santos 2020, postponed because of COVID-19: force majeure. */
-export interface CancelMeeting {
-  readonly type: 'CancelMeeting';
-  readonly meetingId: string;
-  readonly cancelledOn: CalendarDate;
-  readonly reason: string;
-  readonly forceMajeure: boolean;
-  readonly today: CalendarDate;
-}
+export type CancelMeeting = CommandOf<'CancelMeeting', MeetingCancelled['data']>;
 
 /** DESIGN §6: name only the facts recorded wrong; `cities` holds the hosts and attendees, old and new. */
 export interface CorrectMeetingRecord {

@@ -1,7 +1,7 @@
 import { specFor } from '../shared/decider-spec.js';
 import { fold } from '../shared/decider.js';
-import type { CityEvent } from '../city/city.events.js';
-import { evolveCity, initialCityState, type CityState } from '../city/city.state.js';
+import { designatedCity, krakowiceScheduled } from '../shared/spec-fixtures.js';
+import type { CityState } from '../city/city.state.js';
 import type { CorrectMeetingRecord, RecordMeetingAttendance } from './meeting.commands.js';
 import { meetingDecider } from './meeting.decide.js';
 import type { MeetingAttendanceRecorded, MeetingCancelled, MeetingEvent, MeetingHosted, MeetingRecordCorrected, MeetingScheduled } from './meeting.events.js';
@@ -13,9 +13,7 @@ import type { MeetingState } from './meeting.state.js';
  */
 const given = specFor(meetingDecider);
 const today = '2026-12-01';
-const city = (...events: CityEvent[]): CityState => fold(evolveCity, initialCityState, events);
-const designated = (cityId: string, designatedOn: string): CityState =>
-  city({ type: 'CityDesignated', data: { cityId, name: cityId, country: 'PL', field: 'music', designatedOn } });
+const designated = (cityId: string, designatedOn: string): CityState => designatedCity(cityId, 'PL', 'music', designatedOn);
 const cities = {
   krakow: designated('krakow', '2013-10-21'),
   katowice: designated('katowice', '2015-12-11'),
@@ -27,20 +25,7 @@ const cities = {
 };
 
 // XII Annual Meeting, Kraków and Katowice, 12–15 June 2018 (seed 000)
-const scheduled: MeetingScheduled = {
-  type: 'MeetingScheduled',
-  data: {
-    meetingId: 'annual-2018',
-    kind: 'annual-conference',
-    title: 'XII UCCN Annual Meeting',
-    edition: 12,
-    hostCityIds: ['krakow', 'katowice'],
-    startsOn: '2018-06-12',
-    endsOn: '2018-06-15',
-    theme: 'Creative Crossroads',
-    format: 'in-person',
-  },
-};
+const scheduled = krakowiceScheduled;
 const hosted: MeetingHosted = {
   type: 'MeetingHosted',
   data: { meetingId: 'annual-2018', attendeeCityIds: [], heldFrom: '2018-06-12', heldTo: '2018-06-15', format: 'in-person' },

@@ -1,3 +1,4 @@
+import { changedFacts, requireFactsNamed } from '../shared/correction.js';
 import { definedOnly } from '../shared/decider.js';
 import { invalid } from '../shared/domain-error.js';
 import {
@@ -47,16 +48,11 @@ export function correctMeetingRecord(command: CorrectMeetingRecord, state: Meeti
     format: command.format === undefined ? undefined : requireOneOf(command.format, MEETING_FORMATS, 'format'),
     replaces: command.replaces === undefined ? undefined : requireSlug(command.replaces, 'replaces'),
   });
-  if (Object.keys(proposed).length === 0) {
-    throw invalid('NothingToCorrect', 'a correction names at least one fact to correct: title, edition, theme, venue, hostCityIds, startsOn, endsOn, format or replaces');
-  }
+  requireFactsNamed(proposed, 'title, edition, theme, venue, hostCityIds, startsOn, endsOn, format or replaces');
 
   if (state.status === 'unknown') throw meetingNotFound(meetingId);
   const recorded = meetingFactsOf(state);
-  const changed = (Object.keys(proposed) as (keyof MeetingFacts)[]).filter((key) => !sameValue(proposed[key], recorded[key]));
-  if (changed.length === 0) throw meetingCorrectionChangesNothing(meetingId);
-  const before = definedOnly(Object.fromEntries(changed.map((key) => [key, recorded[key]]))) as Partial<MeetingFacts>;
-  const after = Object.fromEntries(changed.map((key) => [key, proposed[key]])) as Partial<MeetingFacts>;
+  const { before, after } = changedFacts(recorded, proposed, () => meetingCorrectionChangesNothing(meetingId));
 
   const event: MeetingRecordCorrected = { type: 'MeetingRecordCorrected', data: { meetingId, reason, before, after } };
   const corrected = evolveMeeting(state, event) as ScheduledMeeting | HostedMeeting | CancelledMeeting;
@@ -93,5 +89,3 @@ export function recordMeetingAttendance(command: RecordMeetingAttendance, state:
   requireMembersOn(command.cities, added, state.held.heldFrom, 'attend a meeting');
   return [{ type: 'MeetingAttendanceRecorded', data: { meetingId, attendeeCityIds: added } }];
 }
-
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

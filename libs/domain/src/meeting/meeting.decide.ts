@@ -1,4 +1,4 @@
-import { assertNever, type Decider } from '../shared/decider.js';
+import { assertNever, decideBy, type Decider } from '../shared/decider.js';
 import {
   requireBoolean,
   requireCountry,
@@ -206,25 +206,14 @@ export function meetingCityIds(
   }
 }
 
-function decide(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
-  switch (command.type) {
-    case 'ScheduleMeeting':
-      return scheduleMeeting(command, state);
-    case 'RecordMeetingHosted':
-      return recordMeetingHosted(command, state);
-    case 'CancelMeeting':
-      return cancelMeeting(command, state);
-    case 'CorrectMeetingRecord':
-      return correctMeetingRecord(command, state);
-    case 'RecordMeetingAttendance':
-      return recordMeetingAttendance(command, state);
-    default:
-      return assertNever(command);
-  }
-}
-
 export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = {
-  decide,
+  decide: decideBy({
+    ScheduleMeeting: scheduleMeeting,
+    RecordMeetingHosted: recordMeetingHosted,
+    CancelMeeting: cancelMeeting,
+    CorrectMeetingRecord: correctMeetingRecord,
+    RecordMeetingAttendance: recordMeetingAttendance,
+  }),
   evolve: evolveMeeting,
   initialState: initialMeetingState,
 };

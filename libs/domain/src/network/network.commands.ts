@@ -1,13 +1,7 @@
-import type { CalendarDate } from '../shared/calendar.js';
+import type { CommandOf } from '../shared/decider.js';
+import type { CreativeFieldAdded } from './network.events.js';
 
 /** Open a new creative field from a date (architecture, 2025-10-31). */
-export interface AddCreativeField {
-  readonly type: 'AddCreativeField';
-  readonly field: string;
-  readonly label: string;
-  readonly effectiveOn: CalendarDate;
-  /** the server's date: no domain date may pass it */
-  readonly today: CalendarDate;
-}
+export type AddCreativeField = CommandOf<'AddCreativeField', CreativeFieldAdded['data']>;
 
 export type NetworkCommand = AddCreativeField;

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../shared/calendar.js';
-import { assertNever, type Decider } from '../shared/decider.js';
+import { decideBy, type Decider } from '../shared/decider.js';
 import {
   requireDate,
   requireNotInFuture,
@@ -39,17 +39,10 @@ function addCreativeField(command: AddCreativeField, catalogue: FieldCatalogue):
   return [{ type: 'CreativeFieldAdded', data: { field, label, effectiveOn } }];
 }
 
-function decide(command: NetworkCommand, catalogue: FieldCatalogue): NetworkEvent[] {
-  switch (command.type) {
-    case 'AddCreativeField':
-      return addCreativeField(command, catalogue);
-    default:
-      return assertNever(command.type);
-  }
-}
-
 export const networkDecider: Decider<NetworkCommand, NetworkEvent, FieldCatalogue> = {
-  decide,
+  decide: decideBy({
+    AddCreativeField: addCreativeField,
+  }),
   evolve: evolveCatalogue,
   initialState: initialCatalogue,
 };

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { CityStates } from '../city/member-cities.js';
-import type { Partner } from './partnership.events.js';
+import type { CommandOf } from '../shared/decider.js';
+import type { Partner, PartnershipConcluded } from './partnership.events.js';
 
 /** Seed 004: EU "Creative Cities", Central Europe Programme, lead partner City of Leipzig. */
 export interface LaunchPartnership {
@@ -31,12 +32,6 @@ export interface AddPartner {
   readonly today: CalendarDate;
 }
 
-export interface ConcludePartnership {
-  readonly type: 'ConcludePartnership';
-  readonly partnershipId: string;
-  readonly concludedOn: CalendarDate;
-  readonly outcome?: string;
-  readonly today: CalendarDate;
-}
+export type ConcludePartnership = CommandOf<'ConcludePartnership', PartnershipConcluded['data']>;
 
 export type PartnershipCommand = LaunchPartnership | AddPartner | ConcludePartnership;

@@ -1,4 +1,4 @@
-import { assertNever, type Decider } from '../shared/decider.js';
+import { decideBy, type Decider } from '../shared/decider.js';
 import { invalid } from '../shared/domain-error.js';
 import { requireMembersOn } from '../city/member-cities.js';
 import {
@@ -145,21 +145,12 @@ function requireTextList(value: unknown, field: string): readonly string[] {
   return value.map((item) => requireText(item, field));
 }
 
-function decide(command: PartnershipCommand, state: PartnershipState): PartnershipEvent[] {
-  switch (command.type) {
-    case 'LaunchPartnership':
-      return launchPartnership(command, state);
-    case 'AddPartner':
-      return addPartner(command, state);
-    case 'ConcludePartnership':
-      return concludePartnership(command, state);
-    default:
-      return assertNever(command);
-  }
-}
-
 export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, PartnershipState> = {
-  decide,
+  decide: decideBy({
+    LaunchPartnership: launchPartnership,
+    AddPartner: addPartner,
+    ConcludePartnership: concludePartnership,
+  }),
   evolve: evolvePartnership,
   initialState: initialPartnershipState,
 };

@@ -20,19 +20,6 @@ const catalogue = fieldCatalogue([
 ]);
 const today = '2025-12-01';
 
-const submit: SubmitApplication = {
-  type: 'SubmitApplication',
-  applicationId: 'norrkoping-2017',
-  cityId: 'norrkoping',
-  cityName: 'Norrköping',
-  country: 'SE',
-  field: 'music',
-  callYear: 2017,
-  submittedOn: '2017-05-15',
-  catalogue,
-  cities: {},
-  today,
-};
 const submitted: ApplicationSubmitted = {
   type: 'ApplicationSubmitted',
   data: {
@@ -45,6 +32,7 @@ const submitted: ApplicationSubmitted = {
     submittedOn: '2017-05-15',
   },
 };
+const submit: SubmitApplication = { type: 'SubmitApplication', ...submitted.data, catalogue, cities: {}, today };
 const endorse: EndorseApplication = {
   type: 'EndorseApplication',
   applicationId: 'norrkoping-2017',

@@ -29,14 +29,15 @@ const santaFeDesignated: CityDesignated = {
   type: 'CityDesignated',
   data: { cityId: 'santa-fe', name: 'Santa Fe', country: 'US', field: 'crafts-and-folk-art', designatedOn: '2005-12-31' },
 };
-const correctSantaFe = (facts: Partial<CorrectCityRecord>): CorrectCityRecord => ({
+const correctCity = (cityId: string, reason: string) => (facts: Partial<CorrectCityRecord>): CorrectCityRecord => ({
   type: 'CorrectCityRecord',
-  cityId: 'santa-fe',
-  reason: 'UNESCO press release of 13 July 2005',
+  cityId,
+  reason,
   catalogue,
   today,
   ...facts,
 });
+const correctSantaFe = correctCity('santa-fe', 'UNESCO press release of 13 July 2005');
 
 // Östersund, gastronomy 2010 (seed 003), with its first monitoring report
 const ostersundDesignated: CityDesignated = {
@@ -51,14 +52,7 @@ const ostersundReviewed: ReportReviewed = {
   type: 'ReportReviewed',
   data: { cityId: 'ostersund', reportId: 'mmr-2014', outcome: 'accepted', reviewedOn: '2014-09-01' },
 };
-const correctOstersund = (facts: Partial<CorrectCityRecord>): CorrectCityRecord => ({
-  type: 'CorrectCityRecord',
-  cityId: 'ostersund',
-  reason: 'typed wrong',
-  catalogue,
-  today,
-  ...facts,
-});
+const correctOstersund = correctCity('ostersund', 'typed wrong');
 const correctReport = (facts: Partial<CorrectReportRecord>): CorrectReportRecord => ({
   type: 'CorrectReportRecord',
   cityId: 'ostersund',

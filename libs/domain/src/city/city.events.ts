@@ -125,4 +125,16 @@ export type CityCorrectionEvent = CityRecordCorrected | ReportRecordCorrected | 
 
 export type CityEvent = CityDesignated | CityFieldChanged | ReportSubmitted | ReportReviewed | MembershipWithdrawn | CityCorrectionEvent;
 
+/** Every event type of a city's stream (the projections that follow a city's whole record read them all). */
+export const CITY_EVENT_TYPES = [
+  'CityDesignated',
+  'CityFieldChanged',
+  'ReportSubmitted',
+  'ReportReviewed',
+  'MembershipWithdrawn',
+  'CityRecordCorrected',
+  'ReportRecordCorrected',
+  'MembershipWithdrawalRetracted',
+] as const satisfies readonly CityEvent['type'][];
+
 export const cityStreamId = (cityId: string) => `city-${cityId}`;

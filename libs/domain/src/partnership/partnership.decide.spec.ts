@@ -39,19 +39,6 @@ const creativeIndustries = [
   'visual and performing arts',
 ];
 
-const launch: LaunchPartnership = {
-  type: 'LaunchPartnership',
-  partnershipId: 'creative-cities-central-europe',
-  name: 'Creative Cities',
-  programme: 'Central Europe Programme',
-  leadPartner,
-  partners,
-  creativeIndustries,
-  startsOn: '2010-03-01',
-  endsOn: '2012-12-31',
-  cities: {},
-  today,
-};
 const launched: PartnershipLaunched = {
   type: 'PartnershipLaunched',
   data: {
@@ -65,6 +52,7 @@ const launched: PartnershipLaunched = {
     endsOn: '2012-12-31',
   },
 };
+const launch: LaunchPartnership = { type: 'LaunchPartnership', ...launched.data, cities: {}, today };
 const addGermanAssociation: AddPartner = {
   type: 'AddPartner',
   partnershipId: 'creative-cities-central-europe',

@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
-import { assertNever, compare, type ReportFacts, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
+import { assertNever, CITY_EVENT_TYPES, compare, type ReportFacts, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
 import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
@@ -77,16 +77,7 @@ export type ReportFigures = Pick<
   'reportCount' | 'lastReports' | 'monitoringReportDates' | 'monitoringReports' | 'lastMonitoringReportOn' | 'nextMonitoringReportDue'
 >;
 
-const HANDLES = [
-  'CityDesignated',
-  'CityFieldChanged',
-  'ReportSubmitted',
-  'ReportReviewed',
-  'MembershipWithdrawn',
-  'CityRecordCorrected',
-  'ReportRecordCorrected',
-  'MembershipWithdrawalRetracted',
-] as const;
+const HANDLES = CITY_EVENT_TYPES;
 
 /** The events whose figures depend on the city's reports: they read and write its list of reports too. */
 const READS_REPORTS: ReadonlySet<string> = new Set(['ReportSubmitted', 'ReportReviewed', 'ReportRecordCorrected', 'CityRecordCorrected']);

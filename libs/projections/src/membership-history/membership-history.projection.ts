@@ -1,5 +1,5 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { assertNever, type DesignationFacts, type ReportFacts } from '@uccn/domain';
+import { assertNever, CITY_EVENT_TYPES, type DesignationFacts, type ReportFacts } from '@uccn/domain';
 import { readModel, type DocRef, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { actorOf, eventOf, recordedAtOf, roleOf, type EventOfType } from '../shared/registry-event.js';
 
@@ -37,16 +37,7 @@ export interface HistoryEntryDoc extends Document {
 
 // Every event of a city's stream is a change in its timeline: membership and field, the reports it
 // owes as a member, and the corrections of its record.
-const HANDLES = [
-  'CityDesignated',
-  'CityFieldChanged',
-  'ReportSubmitted',
-  'ReportReviewed',
-  'MembershipWithdrawn',
-  'CityRecordCorrected',
-  'ReportRecordCorrected',
-  'MembershipWithdrawalRetracted',
-] as const;
+const HANDLES = CITY_EVENT_TYPES;
 type HistoryEvent = EventOfType<(typeof HANDLES)[number]>;
 
 /** The events that date a correction, or are dated by what they date. */

@@ -9,6 +9,7 @@ import type {
   CityRecordCorrected,
   MembershipWithdrawalRetracted,
   MembershipWithdrawn,
+  ReportRecordCorrected,
   ReportReviewed,
   ReportSubmitted,
 } from './city.events.js';
@@ -183,38 +184,21 @@ describe("correcting a city's designation", () => {
 });
 
 describe('correcting a report', () => {
+  const reportCorrected = (before: ReportRecordCorrected['data']['before'], after: ReportRecordCorrected['data']['after']): ReportRecordCorrected => ({
+    type: 'ReportRecordCorrected',
+    data: { cityId: 'ostersund', reportId: 'mmr-2014', reason: 'the cover letter is dated 2014-05-12', before, after },
+  });
+
   it('corrects the day a report was submitted, with the recorded day beside it', () => {
     given([ostersundDesignated, ostersundReported])
       .when(correctReport({ submittedOn: '2014-05-12' }))
-      .then([
-        {
-          type: 'ReportRecordCorrected',
-          data: {
-            cityId: 'ostersund',
-            reportId: 'mmr-2014',
-            reason: 'the cover letter is dated 2014-05-12',
-            before: { submittedOn: '2014-05-15' },
-            after: { submittedOn: '2014-05-12' },
-          },
-        },
-      ]);
+      .then([reportCorrected({ submittedOn: '2014-05-15' }, { submittedOn: '2014-05-12' })]);
   });
 
   it('may add a title the report was recorded without', () => {
     given([ostersundDesignated, ostersundReported])
       .when(correctReport({ title: 'Östersund, City of Gastronomy 2010–2014' }))
-      .then([
-        {
-          type: 'ReportRecordCorrected',
-          data: {
-            cityId: 'ostersund',
-            reportId: 'mmr-2014',
-            reason: 'the cover letter is dated 2014-05-12',
-            before: {},
-            after: { title: 'Östersund, City of Gastronomy 2010–2014' },
-          },
-        },
-      ]);
+      .then([reportCorrected({}, { title: 'Östersund, City of Gastronomy 2010–2014' })]);
   });
 
   it('refuses a submission before the designation, naming the report', () => {

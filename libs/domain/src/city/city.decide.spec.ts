@@ -191,17 +191,6 @@ describe('changing a city field', () => {
 
 describe('submitting a report', () => {
   // Swedish cities report to their national commission at the end of every year, in English (seed 003)
-  const annual: SubmitReport = {
-    type: 'SubmitReport',
-    cityId: 'norrkoping',
-    reportId: 'national-2018',
-    kind: 'national-annual',
-    periodStart: '2018-01-01',
-    periodEnd: '2018-12-31',
-    submittedOn: '2018-12-14',
-    title: 'Norrköping City of Music, annual report 2018',
-    today,
-  };
   const annualSubmitted: ReportSubmitted = {
     type: 'ReportSubmitted',
     data: {
@@ -214,6 +203,7 @@ describe('submitting a report', () => {
       title: 'Norrköping City of Music, annual report 2018',
     },
   };
+  const annual: SubmitReport = { type: 'SubmitReport', ...annualSubmitted.data, today };
   // every four years, counted from the year of designation (SOURCES §3.1)
   const monitoring: SubmitReport = {
     type: 'SubmitReport',

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import { assertNever } from '../shared/decider.js';
-import type { CityEvent, DesignationFacts, ReportKind, WithdrawalReason } from './city.events.js';
+import type { CityEvent, DesignationFacts, ReportSubmitted, WithdrawalReason } from './city.events.js';
 
 /** The field a city held from a date; the first one is its designation. */
 export interface FieldPeriod {
@@ -10,13 +10,8 @@ export interface FieldPeriod {
 
 export type ReportStatus = 'submitted' | 'revision-requested' | 'accepted';
 
-export interface CityReport {
-  readonly reportId: string;
-  readonly kind: ReportKind;
-  readonly periodStart: CalendarDate;
-  readonly periodEnd: CalendarDate;
-  readonly submittedOn: CalendarDate;
-  readonly title?: string;
+/** A report as submitted (its event's data, less the city), with where its review stands. */
+export interface CityReport extends Omit<ReportSubmitted['data'], 'cityId'> {
   readonly status: ReportStatus;
   /** reviews come in date order: the first must not precede the submission, even as corrected */
   readonly firstReviewedOn?: CalendarDate;

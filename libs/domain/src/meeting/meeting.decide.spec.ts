@@ -230,25 +230,26 @@ describe('recording a meeting as hosted', () => {
   });
 });
 
+// XIV planned in Santos for 13–17 July 2020, postponed because of COVID-19 (data/SOURCES.md §2)
+const santos2020: MeetingScheduled = {
+  type: 'MeetingScheduled',
+  data: {
+    meetingId: 'annual-2020-santos',
+    kind: 'annual-conference',
+    title: 'XIV UCCN Annual Conference, Santos 2020',
+    edition: 14,
+    hostCityIds: ['santos'],
+    startsOn: '2020-07-13',
+    endsOn: '2020-07-17',
+    theme: 'Criatividade, Caminho para a Igualdade',
+    format: 'in-person',
+  },
+};
+
 describe('cancelling a meeting', () => {
-  // XIV conference, planned in Santos for 13–17 July 2020, postponed because of COVID-19
-  const santosScheduled: MeetingScheduled = {
-    type: 'MeetingScheduled',
-    data: {
-      meetingId: 'annual-2020',
-      kind: 'annual-conference',
-      title: 'XIV UCCN Annual Conference',
-      edition: 14,
-      hostCityIds: ['santos'],
-      startsOn: '2020-07-13',
-      endsOn: '2020-07-17',
-      theme: 'Criatividade, Caminho para a Igualdade',
-      format: 'in-person',
-    },
-  };
   const cancel: CancelMeeting = {
     type: 'CancelMeeting',
-    meetingId: 'annual-2020',
+    meetingId: 'annual-2020-santos',
     cancelledOn: '2020-04-03',
     reason: 'postponed because of the COVID-19 pandemic',
     forceMajeure: true,
@@ -256,48 +257,34 @@ describe('cancelling a meeting', () => {
   };
   const santosCancelled: MeetingCancelled = {
     type: 'MeetingCancelled',
-    data: { meetingId: 'annual-2020', cancelledOn: '2020-04-03', reason: 'postponed because of the COVID-19 pandemic', forceMajeure: true },
+    data: { meetingId: 'annual-2020-santos', cancelledOn: '2020-04-03', reason: 'postponed because of the COVID-19 pandemic', forceMajeure: true },
   };
 
   it('cancels the 2020 conference in Santos for force majeure', () => {
-    given([santosScheduled]).when(cancel).then([santosCancelled]);
+    given([santos2020]).when(cancel).then([santosCancelled]);
   });
 
   it('refuses to cancel twice, to cancel a meeting that took place, or an unknown one', () => {
-    const held: MeetingHosted = { type: 'MeetingHosted', data: { meetingId: 'annual-2020', attendeeCityIds: [], heldFrom: '2020-07-13', heldTo: '2020-07-17', format: 'in-person' } };
-    given([santosScheduled, santosCancelled]).when(cancel).thenThrows('MeetingAlreadyCancelled', 'conflict');
-    given([santosScheduled, held]).when({ ...cancel, today: '2020-08-01' }).thenThrows('HostedMeetingCannotBeCancelled', 'conflict');
+    const held: MeetingHosted = { type: 'MeetingHosted', data: { meetingId: 'annual-2020-santos', attendeeCityIds: [], heldFrom: '2020-07-13', heldTo: '2020-07-17', format: 'in-person' } };
+    given([santos2020, santosCancelled]).when(cancel).thenThrows('MeetingAlreadyCancelled', 'conflict');
+    given([santos2020, held]).when({ ...cancel, today: '2020-08-01' }).thenThrows('HostedMeetingCannotBeCancelled', 'conflict');
     given([]).when(cancel).thenThrows('MeetingNotFound', 'not-found');
   });
 
   it('refuses a cancellation after the meeting would have ended, or dated after today', () => {
-    given([santosScheduled]).when({ ...cancel, cancelledOn: '2020-07-18', today: '2020-08-01' }).thenThrows('CancelledAfterMeetingEnded', 'rule');
-    given([santosScheduled]).when({ ...cancel, today: '2020-04-02' }).thenThrows('DateInTheFuture', 'rule');
+    given([santos2020]).when({ ...cancel, cancelledOn: '2020-07-18', today: '2020-08-01' }).thenThrows('CancelledAfterMeetingEnded', 'rule');
+    given([santos2020]).when({ ...cancel, today: '2020-04-02' }).thenThrows('DateInTheFuture', 'rule');
   });
 
   it('refuses a cancellation without a reason or without saying whether it is force majeure', () => {
-    given([santosScheduled]).when({ ...cancel, reason: '' }).thenThrows('MissingText', 'invalid');
-    given([santosScheduled]).when({ ...cancel, forceMajeure: undefined as never }).thenThrows('InvalidBoolean', 'invalid');
+    given([santos2020]).when({ ...cancel, reason: '' }).thenThrows('MissingText', 'invalid');
+    given([santos2020]).when({ ...cancel, forceMajeure: undefined as never }).thenThrows('InvalidBoolean', 'invalid');
   });
 });
 
 describe('rescheduling a conference after its cancellation', () => {
   // XIV planned in Santos for 13–17 July 2020, postponed because of COVID-19, then held in Santos
   // on 18–22 July 2022 as the XIV conference (data/SOURCES.md §2)
-  const santos2020: MeetingScheduled = {
-    type: 'MeetingScheduled',
-    data: {
-      meetingId: 'annual-2020-santos',
-      kind: 'annual-conference',
-      title: 'XIV UCCN Annual Conference, Santos 2020',
-      edition: 14,
-      hostCityIds: ['santos'],
-      startsOn: '2020-07-13',
-      endsOn: '2020-07-17',
-      theme: 'Criatividade, Caminho para a Igualdade',
-      format: 'in-person',
-    },
-  };
   const postponed: MeetingCancelled = {
     type: 'MeetingCancelled',
     data: { meetingId: 'annual-2020-santos', cancelledOn: '2020-04-03', reason: 'postponed because of the COVID-19 pandemic', forceMajeure: true },

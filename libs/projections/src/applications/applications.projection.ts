@@ -1,5 +1,5 @@
 import type { Document, FindOptions } from '@uccn/read-store';
-import { assertNever, type ApplicationDecision, type EndorsementOutcome } from '@uccn/domain';
+import { assertNever, type ApplicationDecision, type ApplicationSubmitted, type EndorsementOutcome } from '@uccn/domain';
 import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf } from '../shared/registry-event.js';
@@ -9,14 +9,8 @@ export const APPLICATIONS = 'applications';
 /** `not-endorsed`: the national commission found the city unsuitable, and the application ended there */
 export type ApplicationStatus = 'submitted' | EndorsementOutcome | ApplicationDecision;
 
-export interface ApplicationDoc extends Document {
-  readonly applicationId: string;
-  readonly cityId: string;
-  readonly cityName: string;
-  readonly country: string;
-  readonly field: string;
-  readonly callYear: number;
-  readonly submittedOn: string;
+/** An application as submitted (its event's data), with where it stands now. */
+export interface ApplicationDoc extends Document, Readonly<ApplicationSubmitted['data']> {
   readonly status: ApplicationStatus;
   /** by the national commission (seed 003) */
   readonly endorsement: { readonly endorsedOn: string; readonly by: string; readonly outcome: EndorsementOutcome } | null;

@@ -1,5 +1,6 @@
 import { fieldsNamed } from './support/refusals.js';
 import { registrySuite } from './support/registry-suite.js';
+import { conference2018 } from './support/seeds.js';
 
 /*
  * Meetings over HTTP, from the annual conferences (data/uccn-conferences.csv, seed 001): Paris
@@ -18,17 +19,6 @@ const cities = [
   { cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', designatedOn: '2017-10-31' },
 ];
 
-const conference2018 = {
-  meetingId: 'annual-conference-2018',
-  kind: 'annual-conference',
-  title: 'XII UNESCO Creative Cities Network Annual Conference',
-  edition: 12,
-  hostCityIds: ['krakow', 'katowice'],
-  startsOn: '2018-06-12',
-  endsOn: '2018-06-15',
-  theme: 'Creative Crossroads',
-  format: 'in-person',
-};
 const paris2008 = {
   meetingId: 'annual-conference-2008-paris',
   kind: 'annual-conference',

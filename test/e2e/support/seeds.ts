@@ -36,3 +36,16 @@ export const creativeCities = {
   endsOn: '2012-12-31',
 };
 export const cluster = { name: 'South Transdanubian Cultural Industrial Cluster', country: 'HU', joinedOn: '2011-03-01' };
+
+/** Seed 001: the 2018 annual conference, hosted together by Kraków and Katowice, 12–15 June. */
+export const conference2018 = {
+  meetingId: 'annual-conference-2018',
+  kind: 'annual-conference',
+  title: 'XII UNESCO Creative Cities Network Annual Conference',
+  edition: 12,
+  hostCityIds: ['krakow', 'katowice'],
+  startsOn: '2018-06-12',
+  endsOn: '2018-06-15',
+  theme: 'Creative Crossroads',
+  format: 'in-person',
+};

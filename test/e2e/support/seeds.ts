@@ -49,3 +49,11 @@ export const conference2018 = {
   theme: 'Creative Crossroads',
   format: 'in-person',
 };
+
+/** A city's designation as `POST /api/admin/cities` takes it. */
+export const city = (cityId: string, name: string, country: string, field: string, designatedOn: string) => ({ cityId, name, country, field, designatedOn });
+/** Members whose designations more than one spec records (data/uccn-cities.csv; the day within the year is illustrative). */
+export const OSTERSUND = city('ostersund', 'Östersund', 'SE', 'gastronomy', '2010-06-22');
+export const FABRIANO = city('fabriano', 'Fabriano', 'IT', 'crafts-and-folk-art', '2013-10-21');
+export const KRAKOW = city('krakow', 'Kraków', 'PL', 'literature', '2013-10-21');
+export const KATOWICE = city('katowice', 'Katowice', 'PL', 'music', '2015-12-11');

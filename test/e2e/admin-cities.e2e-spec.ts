@@ -1,5 +1,5 @@
 import { fieldsNamed } from './support/refusals.js';
-import { registrySuite } from './support/registry-suite.js';
+import { expectRecorded, registrySuite } from './support/registry-suite.js';
 
 /*
  * A designated city's life over HTTP: Lyon moved from media arts (2008) to literature (2023);
@@ -52,9 +52,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
     it('records Lyon moving from media arts to literature in 2023', async () => {
       const cityId = await designated(lyon);
       const answer = await post(`/api/admin/cities/${cityId}/field-change`, { field: 'literature', effectiveOn: '2023-10-31' });
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: cityId, revision: 1, position: expect.any(Number) });
-      expect(answer.headers.get('etag')).toBe('"1"');
+      expectRecorded(answer, cityId, 1);
       expect(await lastEventOf(`city-${cityId}`)).toMatchObject({
         revision: 1,
         type: 'CityFieldChanged',
@@ -91,9 +89,7 @@ describe("a city's field change, reports, reviews and withdrawal, end to end ove
     it("records Östersund's membership monitoring report of 2014", async () => {
       const cityId = await designated(ostersund);
       const answer = await post(`/api/admin/cities/${cityId}/reports`, monitoring2014);
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: cityId, revision: 1, position: expect.any(Number) });
-      expect(answer.headers.get('etag')).toBe('"1"');
+      expectRecorded(answer, cityId, 1);
       expect(await lastEventOf(`city-${cityId}`)).toMatchObject({ type: 'ReportSubmitted', data: { cityId, ...monitoring2014 } });
     });
 

@@ -1,5 +1,6 @@
 import { fieldsNamed } from './support/refusals.js';
-import { registrySuite } from './support/registry-suite.js';
+import { expectRecorded, registrySuite } from './support/registry-suite.js';
+import { conference2018 } from './support/seeds.js';
 
 /*
  * Meetings over HTTP, from the annual conferences (data/uccn-conferences.csv, seed 001): Paris
@@ -18,17 +19,6 @@ const cities = [
   { cityId: 'norrkoping', name: 'Norrköping', country: 'SE', field: 'music', designatedOn: '2017-10-31' },
 ];
 
-const conference2018 = {
-  meetingId: 'annual-conference-2018',
-  kind: 'annual-conference',
-  title: 'XII UNESCO Creative Cities Network Annual Conference',
-  edition: 12,
-  hostCityIds: ['krakow', 'katowice'],
-  startsOn: '2018-06-12',
-  endsOn: '2018-06-15',
-  theme: 'Creative Crossroads',
-  format: 'in-person',
-};
 const paris2008 = {
   meetingId: 'annual-conference-2008-paris',
   kind: 'annual-conference',
@@ -94,9 +84,7 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
   describe('scheduling', () => {
     it('records the XII conference hosted jointly by Kraków and Katowice', async () => {
       const answer = await post('/api/admin/meetings', conference2018);
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: 'annual-conference-2018', revision: 0, position: expect.any(Number) });
-      expect(answer.headers.get('etag')).toBe('"0"');
+      expectRecorded(answer, 'annual-conference-2018', 0);
       expect(await lastEventOf('meeting-annual-conference-2018')).toMatchObject({ revision: 0, type: 'MeetingScheduled', data: conference2018 });
     });
 
@@ -150,9 +138,7 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
     it('records the 2018 conference as held, its dates and format taken from the plan', async () => {
       const meetingId = await scheduled(conference2018);
       const answer = await post(`/api/admin/meetings/${meetingId}/hosted`, { attendeeCityIds: ['ostersund', 'santos', 'fabriano'] });
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: meetingId, revision: 1, position: expect.any(Number) });
-      expect(answer.headers.get('etag')).toBe('"1"');
+      expectRecorded(answer, meetingId, 1);
       expect(await lastEventOf(`meeting-${meetingId}`)).toMatchObject({
         revision: 1,
         type: 'MeetingHosted',
@@ -212,9 +198,7 @@ describe('scheduling, hosting and cancelling meetings, end to end over HTTP', ()
     it('records the 2020 conference in Santos as cancelled for force majeure', async () => {
       expect((await post('/api/admin/meetings', santos2020)).status).toBe(201);
       const answer = await post('/api/admin/meetings/annual-conference-2020/cancellation', covid);
-      expect(answer.status).toBe(201);
-      expect(answer.body).toEqual({ id: 'annual-conference-2020', revision: 1, position: expect.any(Number) });
-      expect(answer.headers.get('etag')).toBe('"1"');
+      expectRecorded(answer, 'annual-conference-2020', 1);
       expect(await lastEventOf('meeting-annual-conference-2020')).toMatchObject({
         type: 'MeetingCancelled',
         data: { meetingId: 'annual-conference-2020', ...covid },

@@ -1,5 +1,5 @@
 import { fieldsNamed } from './support/refusals.js';
-import { registrySuite } from './support/registry-suite.js';
+import { expectRecorded, registrySuite } from './support/registry-suite.js';
 import { cluster, creativeCities } from './support/seeds.js';
 
 /** Creative Cities (seed 004) under another id. */
@@ -25,9 +25,7 @@ describe('partnerships, end to end over HTTP', () => {
 
   it('launches Creative Cities with its lead partner, partners and creative industries: 201, ETag "0"', async () => {
     const answer = await registry.post('/api/admin/partnerships', creativeCities);
-    expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ id: 'creative-cities', revision: 0, position: expect.any(Number) });
-    expect(answer.headers.get('etag')).toBe('"0"');
+    expectRecorded(answer, 'creative-cities', 0);
     const [event] = await eventsOf('partnership-creative-cities');
     expect(event).toMatchObject({ type: 'PartnershipLaunched', data: creativeCities });
   });

@@ -1,5 +1,6 @@
 import { expectRefused } from './support/refusals.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { conference2018 } from './support/seeds.js';
 
 /*
  * DESIGN §6, over HTTP: a mistake in the record is amended by a correction of its own. Each test
@@ -82,17 +83,7 @@ describe('amending a meeting’s record', () => {
   afterAll(() => registry.close());
 
   const schedule = (meetingId: string) =>
-    registry.secretariat.post('/api/admin/meetings', {
-      meetingId,
-      kind: 'annual-conference',
-      title: 'XII UCCN Annual Meeting',
-      edition: 12,
-      hostCityIds: ['krakow', 'katowice'],
-      startsOn: '2018-06-12',
-      endsOn: '2018-06-15',
-      theme: 'Creative Crossroads',
-      format: 'in-person',
-    });
+    registry.secretariat.post('/api/admin/meetings', { ...conference2018, meetingId });
   const meetingOf = async (meetingId: string, position: number) => {
     await registry.settled(position);
     const { body } = await registry.analyst.get('/api/analytics/meetings?year=2018');

@@ -1,5 +1,5 @@
 import { fieldsNamed } from './support/refusals.js';
-import { registrySuite } from './support/registry-suite.js';
+import { expectRecorded, registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 const ostersund = { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-05-10' };
@@ -12,9 +12,7 @@ describe('designating a city, end to end over HTTP', () => {
 
   it('records CityDesignated and answers 201 with id, revision, position and the revision as ETag', async () => {
     const answer = await registry.secretariat.post('/api/admin/cities', ostersund);
-    expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ id: 'ostersund', revision: 0, position: expect.any(Number) });
-    expect(answer.headers.get('etag')).toBe('"0"');
+    expectRecorded(answer, 'ostersund', 0);
   });
 
   it('shows the city in the directory once its projection has caught up', async () => {

@@ -6,6 +6,7 @@ import { EVENTS_FILE } from '@uccn/runtime';
 import { eventually } from './support/http-client.js';
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
 import { registrySuite } from './support/registry-suite.js';
+import { city, FABRIANO, KATOWICE, KRAKOW, OSTERSUND } from './support/seeds.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 /**
@@ -15,18 +16,12 @@ import { TEST_KEYS } from './support/test-keys.js';
  * withdrawal is hypothetical. Conferences follow seed 001 and data/uccn-conferences.csv; dates the
  * CSV leaves empty are illustrative.
  */
-const city = (cityId: string, name: string, country: string, field: string, designatedOn: string) => ({ cityId, name, country, field, designatedOn });
 const SANTA_FE = city('santa-fe', 'Santa Fe', 'US', 'crafts-and-folk-art', '2005-07-15');
 const BOLOGNA = city('bologna', 'Bologna', 'IT', 'music', '2006-05-29');
 const LYON = city('lyon', 'Lyon', 'FR', 'media-arts', '2008-11-03');
 const SHENZHEN = city('shenzhen', 'Shenzhen', 'CN', 'design', '2008-11-19');
 const SEOUL = city('seoul', 'Seoul', 'KR', 'design', '2010-07-20');
-const OSTERSUND = city('ostersund', 'Östersund', 'SE', 'gastronomy', '2010-06-22');
 const HARBIN = city('harbin', 'Harbin', 'CN', 'music', '2010-06-22');
-const FABRIANO = city('fabriano', 'Fabriano', 'IT', 'crafts-and-folk-art', '2013-10-21');
-const KATOWICE = city('katowice', 'Katowice', 'PL', 'music', '2015-12-11');
-/** designated last, so the register can be asked what it said before it learned of Kraków */
-const KRAKOW = city('krakow', 'Kraków', 'PL', 'literature', '2013-10-21');
 const ROVANIEMI = city('rovaniemi', 'Rovaniemi', 'FI', 'architecture', '2025-10-31');
 
 const meeting = (meetingId: string, edition: number, hostCityIds: string[], startsOn: string, endsOn: string, extra: { venue?: string; theme?: string } = {}) => ({
@@ -114,6 +109,7 @@ async function recordHistory(registry: InProcessRegistry): Promise<RecordedHisto
 
   const added = await command('/api/admin/fields', { field: 'architecture', label: 'Architecture', effectiveOn: '2025-10-31' });
   for (const c of [SANTA_FE, BOLOGNA, LYON, SHENZHEN, SEOUL, OSTERSUND, HARBIN, FABRIANO, KATOWICE]) await command('/api/admin/cities', c);
+  // Kraków designated last, so the register can be asked what it said before it learned of it
   const beforeKrakow = await justAfter();
   await command('/api/admin/cities', KRAKOW);
   await command('/api/admin/cities', ROVANIEMI);

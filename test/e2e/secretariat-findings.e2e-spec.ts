@@ -1,4 +1,5 @@
 import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import { city, FABRIANO, KATOWICE, KRAKOW, OSTERSUND } from './support/seeds.js';
 
 /**
  * What a new secretariat user ran into (issue 13, item 5), over HTTP on its own data. Cities,
@@ -7,13 +8,8 @@ import { startRegistry, type InProcessRegistry } from './support/registry-server
  * illustrative; the monitoring rule is in force by 2015-05-28 (network-history/SOURCES.md §4).
  * The sub-network and national meetings, and the conference still to come, are illustrative.
  */
-const city = (cityId: string, name: string, country: string, field: string, designatedOn: string) => ({ cityId, name, country, field, designatedOn });
 const EDINBURGH = city('edinburgh', 'Edinburgh', 'GB', 'literature', '2004-10-01');
-const OSTERSUND = city('ostersund', 'Östersund', 'SE', 'gastronomy', '2010-06-22');
-const KRAKOW = city('krakow', 'Kraków', 'PL', 'literature', '2013-10-21');
-const KATOWICE = city('katowice', 'Katowice', 'PL', 'music', '2015-12-11');
 const NORRKOPING = city('norrkoping', 'Norrköping', 'SE', 'music', '2017-10-31');
-const FABRIANO = city('fabriano', 'Fabriano', 'IT', 'crafts-and-folk-art', '2013-10-21');
 
 const nextYear = new Date().getUTCFullYear() + 1;
 

@@ -5,6 +5,13 @@ import { startRegistry, type InProcessRegistry, type StartRegistryOptions } from
 /** An event of the log as `/api/audit/events` answers it. */
 export type LoggedEvent = { id: string; position: number; streamId: string; revision: number; type: string; data: any; metadata: any };
 
+/** A command's answer: 201, `{ id, revision, position }` and the revision as its ETag. */
+export function expectRecorded(answer: Answer, id: string, revision: number): void {
+  expect(answer.status).toBe(201);
+  expect(answer.body).toEqual({ id, revision, position: expect.any(Number) });
+  expect(answer.headers.get('etag')).toBe(`"${revision}"`);
+}
+
 /** The events of one stream, in order, as an auditor reads them. */
 export async function eventsOf(registry: Pick<InProcessRegistry, 'auditor'>, stream: string): Promise<LoggedEvent[]> {
   return (await registry.auditor.get(`/api/audit/events?stream=${stream}&limit=500`)).body.items;

@@ -29,45 +29,18 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] 
   });
 }
 
+/** A decorator that refuses a value `test` rejects, with "<property> <what it must be>". */
+const rule = (name: string, test: (value: unknown) => boolean, mustBe: string) => (options?: ValidationOptions) =>
+  ValidateBy({ name, validator: { validate: (value) => test(value), defaultMessage: (args) => `${args?.property} must be ${mustBe}` } }, options);
+
 /** A real calendar date `YYYY-MM-DD`: 2017-02-30 is refused. */
-export const IsCalendarDate = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value) => isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property} must be a real calendar date YYYY-MM-DD`,
-      },
-    },
-    options,
-  );
+export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'a real calendar date YYYY-MM-DD');
 
 /** An id: lower-case words joined by single hyphens, at most 64 characters. */
-export const IsSlug = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isSlug',
-      validator: {
-        validate: (value) => isSlug(value),
-        defaultMessage: (args) =>
-          `${args?.property} must be lower-case letters and digits in words joined by single hyphens, at most ${SLUG_MAX_LENGTH} characters`,
-      },
-    },
-    options,
-  );
+export const IsSlug = rule('isSlug', isSlug, `lower-case letters and digits in words joined by single hyphens, at most ${SLUG_MAX_LENGTH} characters`);
 
 /** An ISO 3166-1 alpha-2 code, upper case (PL, SE). */
-export const IsCountryCode = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isCountryCode',
-      validator: {
-        validate: (value) => isCountryCode(value),
-        defaultMessage: (args) => `${args?.property} must be an ISO 3166-1 alpha-2 country code in upper case, such as PL or SE`,
-      },
-    },
-    options,
-  );
+export const IsCountryCode = rule('isCountryCode', isCountryCode, 'an ISO 3166-1 alpha-2 country code in upper case, such as PL or SE');
 
 /**
  * A query-string boolean: `true` or `false` become booleans, anything else is left as it came so

@@ -1,13 +1,11 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { Body, Param } from '@nestjs/common';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
 import { ApplicationParams, DecideApplicationRequest, EndorseApplicationRequest, SubmitApplicationRequest } from './application.requests.js';
 
 /** The secretariat's commands on an application's stream: submitted, endorsed, decided (seed 003). */
-@Controller('admin/applications')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/applications', 'secretariat', ADMIN)
 export class ApplicationCommandsController {
   @CommandRoute('SubmitApplication', '', { summary: "Record a city's application in a call (ApplicationSubmitted)" })
   submit(@Body() body: SubmitApplicationRequest) {

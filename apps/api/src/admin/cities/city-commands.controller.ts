@@ -1,6 +1,6 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { Body, Param } from '@nestjs/common';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
 import {
   ChangeCityFieldRequest,
@@ -16,9 +16,7 @@ import {
 } from './city.requests.js';
 
 /** The secretariat's commands on a city's stream, from its designation to its withdrawal. */
-@Controller('admin/cities')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/cities', 'secretariat', ADMIN)
 export class CityCommandsController {
   @CommandRoute('DesignateCity', '', {
     summary: 'Designate a city in a creative field (CityDesignated)',

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { requestsMatch, type RequestMatches } from '../command-route.js';
+import { CorrectionReason } from '../correction-reason.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { REPORT_KINDS, type ReportKind, REVIEW_OUTCOMES, type ReviewOutcome, WITHDRAWAL_REASONS, type WithdrawalReason } from '@uccn/domain';
@@ -92,8 +93,7 @@ export class WithdrawMembershipRequest {
 
 /** `POST /api/admin/cities/:cityId/corrections` (DESIGN §6): name only the facts that were recorded wrong. */
 export class CorrectCityRecordRequest {
-  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'why the record was wrong, and who says so', example: 'UNESCO press release of 13 July 2005' })
-  @IsString() @Length(1, 2000) reason!: string;
+  @CorrectionReason('UNESCO press release of 13 July 2005', 'why the record was wrong, and who says so') reason!: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'Santa Fe' })
   @IsOptional() @IsString() @Length(1, 200) name?: string;
@@ -108,31 +108,20 @@ export class CorrectCityRecordRequest {
   @IsOptional() @IsCalendarDate() designatedOn?: string;
 }
 
-/** `POST /api/admin/cities/:cityId/reports/:reportId/corrections`. */
-export class CorrectReportRecordRequest {
-  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'the cover letter is dated 12 May 2014' })
-  @IsString() @Length(1, 2000) reason!: string;
-
-  @ApiPropertyOptional({ enum: [...REPORT_KINDS], example: 'membership-monitoring' })
-  @IsOptional() @IsIn(REPORT_KINDS) kind?: ReportKind;
-
-  @ApiPropertyOptional({ format: 'date', example: '2010-06-22' })
-  @IsOptional() @IsCalendarDate() periodStart?: string;
-
-  @ApiPropertyOptional({ format: 'date', example: '2014-06-21' })
-  @IsOptional() @IsCalendarDate() periodEnd?: string;
+/**
+ * `POST /api/admin/cities/:cityId/reports/:reportId/corrections`: the facts of a submission, each
+ * optional, with its rules; only the submission date says more (it must still precede any review).
+ */
+export class CorrectReportRecordRequest extends PartialType(PickType(SubmitReportRequest, ['kind', 'periodStart', 'periodEnd', 'title'] as const)) {
+  @CorrectionReason('the cover letter is dated 12 May 2014') reason!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'while a member, and not after a review of it (422)', example: '2014-05-12' })
   @IsOptional() @IsCalendarDate() submittedOn?: string;
-
-  @ApiPropertyOptional({ maxLength: 300, example: 'Östersund, City of Gastronomy: membership monitoring report 2010–2014' })
-  @IsOptional() @IsString() @Length(1, 300) title?: string;
 }
 
 /** `POST /api/admin/cities/:cityId/withdrawal/retraction`: the withdrawal was recorded in error. */
 export class RetractWithdrawalRequest {
-  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'entered for the wrong city' })
-  @IsString() @Length(1, 2000) reason!: string;
+  @CorrectionReason('entered for the wrong city') reason!: string;
 }
 
 requestsMatch<

@@ -1,13 +1,11 @@
-import { Body, Controller } from '@nestjs/common';
-import { ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { Body } from '@nestjs/common';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
 import { AddCreativeFieldRequest } from './field.requests.js';
 
 /** The secretariat's command on the network's stream: the dated field catalogue. */
-@Controller('admin/fields')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/fields', 'secretariat', ADMIN)
 export class FieldCommandsController {
   @CommandRoute('AddCreativeField', '', {
     summary: 'Open a new creative field (CreativeFieldAdded)',

@@ -1,6 +1,6 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { Body, Param } from '@nestjs/common';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
 import {
   CancelMeetingRequest,
@@ -12,9 +12,7 @@ import {
 } from './meeting.requests.js';
 
 /** The secretariat's commands on a meeting's stream: scheduled, then hosted or cancelled. */
-@Controller('admin/meetings')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/meetings', 'secretariat', ADMIN)
 export class MeetingCommandsController {
   @CommandRoute('ScheduleMeeting', '', {
     summary: 'Schedule a meeting (MeetingScheduled)',

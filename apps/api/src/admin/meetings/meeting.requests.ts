@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { requestsMatch, type RequestMatches } from '../command-route.js';
+import { CorrectionReason } from '../correction-reason.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from '@uccn/domain';
@@ -103,8 +104,7 @@ export class ScheduleMeetingRequest {
 
 /** `POST /api/admin/meetings/:meetingId/corrections` (DESIGN §6): only the facts recorded wrong. */
 export class CorrectMeetingRecordRequest {
-  @ApiProperty({ minLength: 1, maxLength: 2000, example: 'the programme gives the full theme' })
-  @IsString() @Length(1, 2000) reason!: string;
+  @CorrectionReason('the programme gives the full theme') reason!: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 300, example: 'XII UNESCO Creative Cities Network Annual Conference' })
   @IsOptional() @IsString() @Length(1, 300) title?: string;

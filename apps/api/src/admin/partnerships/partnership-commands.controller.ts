@@ -1,13 +1,11 @@
-import { Body, Controller, Param } from '@nestjs/common';
-import { ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { Body, Param } from '@nestjs/common';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
 import { AddPartnerRequest, ConcludePartnershipRequest, LaunchPartnershipRequest, PartnershipParams } from './partnership.requests.js';
 
 /** The secretariat's commands on a partnership's stream (seed 004). */
-@Controller('admin/partnerships')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/partnerships', 'secretariat', ADMIN)
 export class PartnershipCommandsController {
   @CommandRoute('LaunchPartnership', '', { summary: 'Launch an inter-city partnership (PartnershipLaunched)' })
   launch(@Body() body: LaunchPartnershipRequest) {

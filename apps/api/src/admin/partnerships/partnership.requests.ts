@@ -10,21 +10,6 @@ export class PartnershipParams {
   @IsSlug() partnershipId!: string;
 }
 
-/** `POST /api/admin/partnerships/:partnershipId/partners`: an organisation joins. */
-export class AddPartnerRequest {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'South Transdanubian Cultural Industrial Cluster' })
-  @IsString() @Length(1, 200) name!: string;
-
-  @ApiProperty({ description: 'ISO 3166-1 alpha-2, upper case', example: 'HU' })
-  @IsCountryCode() country!: string;
-
-  @ApiPropertyOptional({ description: 'when the partner is (or stands for) a member city', example: 'pecs' })
-  @IsOptional() @IsSlug() cityId?: string;
-
-  @ApiProperty({ format: 'date', example: '2011-03-01' })
-  @IsCalendarDate() joinedOn!: string;
-}
-
 /** `POST /api/admin/partnerships/:partnershipId/conclusion`: the partnership ends. */
 export class ConcludePartnershipRequest {
   @ApiProperty({ format: 'date', example: '2012-12-31' })
@@ -44,6 +29,12 @@ export class PartnerRequest {
 
   @ApiPropertyOptional({ description: 'when the organisation is (or stands for) a city that is a member on the day it takes part (404 for a city not on record, 422 for one not a member then)', example: 'krakow' })
   @IsOptional() @IsSlug() cityId?: string;
+}
+
+/** `POST /api/admin/partnerships/:partnershipId/partners`: an organisation joins, as a launch names its partners. */
+export class AddPartnerRequest extends PartnerRequest {
+  @ApiProperty({ format: 'date', example: '2011-03-01' })
+  @IsCalendarDate() joinedOn!: string;
 }
 
 /** `POST /api/admin/partnerships`: an inter-city partnership initiative (seed 004). */

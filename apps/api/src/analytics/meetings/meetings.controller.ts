@@ -1,20 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ListMeetingsQuery } from '@uccn/application';
-import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
+import { page } from '../../http/openapi.decorators.js';
 import { pageOf } from '../../http/paging.request.js';
-import { ANALYTICS, Roles } from '../../http/roles.decorator.js';
+import { ANALYTICS } from '../../http/roles.decorator.js';
 import { MeetingResponse } from '../analytics.responses.js';
 import { ListMeetingsRequest } from './list-meetings.request.js';
 
-@Controller('analytics/meetings')
-@ApiArea('analytics')
-@Roles(...ANALYTICS)
+@AreaController('analytics/meetings', 'analytics', ANALYTICS)
 export class MeetingsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get()
-  @ApiRead({
+  @ReadRoute('', {
     summary: 'Meetings with their hosts by name, dates, status and attendance, filtered by kind, year, field, country and host city',
     description: '`status` says plainly whether a meeting is `scheduled` (not yet recorded as held), `hosted` or `cancelled`; `upcoming` marks a scheduled one still to come today.',
     answer: page(MeetingResponse),

@@ -1,20 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ListPartnershipsQuery } from '@uccn/application';
-import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
+import { page } from '../../http/openapi.decorators.js';
 import { pageOf } from '../../http/paging.request.js';
-import { ANALYTICS, Roles } from '../../http/roles.decorator.js';
+import { ANALYTICS } from '../../http/roles.decorator.js';
 import { PartnershipResponse } from '../analytics.responses.js';
 import { ListPartnershipsRequest } from './list-partnerships.request.js';
 
-@Controller('analytics/partnerships')
-@ApiArea('analytics')
-@Roles(...ANALYTICS)
+@AreaController('analytics/partnerships', 'analytics', ANALYTICS)
 export class PartnershipsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get()
-  @ApiRead({ summary: 'Inter-city partnerships with their lead partner, partners and conclusion', answer: page(PartnershipResponse), errors: [400] })
+  @ReadRoute('', { summary: 'Inter-city partnerships with their lead partner, partners and conclusion', answer: page(PartnershipResponse), errors: [400] })
   list(@Query() query: ListPartnershipsRequest) {
     return this.queryBus.execute(new ListPartnershipsQuery({ status: query.status }, pageOf(query)));
   }

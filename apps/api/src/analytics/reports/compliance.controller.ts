@@ -1,20 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ReportComplianceQuery } from '@uccn/application';
-import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
+import { page } from '../../http/openapi.decorators.js';
 import { pageOf } from '../../http/paging.request.js';
-import { ANALYTICS, Roles } from '../../http/roles.decorator.js';
+import { ANALYTICS } from '../../http/roles.decorator.js';
 import { ComplianceItemResponse } from '../analytics.responses.js';
 import { ComplianceRequest } from './compliance.request.js';
 
-@Controller('analytics/reports/compliance')
-@ApiArea('analytics')
-@Roles(...ANALYTICS)
+@AreaController('analytics/reports/compliance', 'analytics', ANALYTICS)
 export class ComplianceController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get()
-  @ApiRead({
+  @ReadRoute('', {
     summary: 'Report compliance on a date: per member, the last monitoring report and its review, the next due date, overdue or not',
     description:
       'The four-yearly membership monitoring report is a rule in force by 2015-05-28 (the Kanazawa meeting): a city designated before it owes its first report on 2019-05-28, ' +

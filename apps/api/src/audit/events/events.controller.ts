@@ -1,19 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ListEventsQuery } from '@uccn/application';
-import { ApiArea, ApiRead } from '../../http/openapi.decorators.js';
-import { AUDIT, Roles } from '../../http/roles.decorator.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
+import { AUDIT } from '../../http/roles.decorator.js';
 import { EventPageResponse } from '../audit.responses.js';
 import { ListEventsRequest } from './list-events.request.js';
 
-@Controller('audit/events')
-@ApiArea('audit')
-@Roles(...AUDIT)
+@AreaController('audit/events', 'audit', AUDIT)
 export class EventsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get()
-  @ApiRead({
+  @ReadRoute('', {
     summary: 'The raw log with its metadata, paged by global position',
     description: 'Straight from the event store. A filtered page scans a bounded stretch of the log: it may hold fewer than `limit` items while `next` is not null.',
     answer: EventPageResponse,

@@ -1,20 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { MAX_PAGE_SIZE, MembershipRegisterQuery } from '@uccn/application';
-import { ApiArea, ApiRead } from '../../http/openapi.decorators.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
 import { pageOf } from '../../http/paging.request.js';
-import { AUDIT, Roles } from '../../http/roles.decorator.js';
+import { AUDIT } from '../../http/roles.decorator.js';
 import { MembershipRegisterResponse } from '../audit.responses.js';
 import { MembershipRequest } from './membership.request.js';
 
-@Controller('audit/membership')
-@ApiArea('audit')
-@Roles(...AUDIT)
+@AreaController('audit/membership', 'audit', AUDIT)
 export class MembershipController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  @Get()
-  @ApiRead({
+  @ReadRoute('', {
     summary: 'The register as it stood on a date, as it was known at an instant',
     description: 'Who was a member on `asOf` according to what the registry knew at `knownAt` (bitemporal); a `knownAt` after now is a 400. Pages beyond the contract’s shape, 500 rows by default.',
     answer: MembershipRegisterResponse,

@@ -1,9 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
 import { wholeList, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
 import { ProjectionsService } from '@uccn/runtime';
-import { ApiArea, ApiRead, page } from '../../http/openapi.decorators.js';
-import { OPERATIONS, Roles } from '../../http/roles.decorator.js';
+import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
+import { page } from '../../http/openapi.decorators.js';
+import { OPERATIONS } from '../../http/roles.decorator.js';
 import { ProjectionStatusResponse } from '../audit.responses.js';
 
 /**
@@ -11,14 +11,11 @@ import { ProjectionStatusResponse } from '../audit.responses.js';
  * error and any rebuild under way. Read from the stores alone, so it tells the truth whether the
  * projections run in this process or in apps/projector. One page holds them all (list shape).
  */
-@Controller('audit/projections')
-@ApiArea('audit')
-@Roles(...OPERATIONS)
+@AreaController('audit/projections', 'audit', OPERATIONS)
 export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}
 
-  @Get()
-  @ApiRead({
+  @ReadRoute('', {
     summary: 'Each projection: serving version, position, head, lag, state, last error, rebuild under way',
     description: 'For auditors and the secretariat.',
     answer: page(ProjectionStatusResponse),

@@ -1,19 +1,18 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { HttpCode, Param, Post } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { ProjectionRebuilds } from '@uccn/runtime';
 import { RebuildAcceptedResponse } from '../audit.responses.js';
-import { ApiAccepted, ApiArea } from '../../http/openapi.decorators.js';
-import { ADMIN, Roles } from '../../http/roles.decorator.js';
+import { AreaController } from '../../http/area-controller.decorator.js';
+import { ApiAccepted } from '../../http/openapi.decorators.js';
+import { ADMIN } from '../../http/roles.decorator.js';
 
 class ProjectionParams {
   @IsString() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/) name!: string;
 }
 
 /** Rebuild from position 0 beside the serving generation, which keeps serving until the new one catches up. */
-@Controller('admin/projections')
-@ApiArea('secretariat')
-@Roles(...ADMIN)
+@AreaController('admin/projections', 'secretariat', ADMIN)
 export class RebuildProjectionController {
   constructor(private readonly rebuilds: ProjectionRebuilds) {}
 

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { isCalendarDate, isCountryCode, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
+import { isCalendarDate, isCountryCode, isInstant, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { RequestValidationFailed, type FieldError } from './problem.js';
@@ -37,6 +37,19 @@ export const IsCalendarDate = (options?: ValidationOptions) =>
       validator: {
         validate: (value) => isCalendarDate(value),
         defaultMessage: (args) => `${args?.property} must be a real calendar date YYYY-MM-DD`,
+      },
+    },
+    options,
+  );
+
+/** An instant in one form, RFC 3339 (`2025-01-15T09:30:00Z`, a zone required): never a string compared as it came. */
+export const IsInstant = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value) => isInstant(value),
+        defaultMessage: (args) => `${args?.property} must be an instant such as 2025-01-15T09:30:00Z (RFC 3339, with a zone)`,
       },
     },
     options,

@@ -23,3 +23,29 @@ describe('the register as known at an instant', () => {
     expect(basic.body.errors.map((e: { field: string }) => e.field)).toEqual(['knownAt']);
   });
 });
+
+describe('inputs that were 500s', () => {
+  const registry = registrySuite();
+
+  it.each([['2024-W01'], ['20240101'], ['2024-01-01T10']])('answers 400 problem+json, not 500, to the audit log from=%s (and to)', async (value) => {
+    for (const bound of ['from', 'to']) {
+      const answer = await registry.auditor.get(`/api/audit/events?${bound}=${value}`);
+      expect({ bound, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ bound, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual([bound]);
+    }
+  });
+
+  it('still reads a bare date and an instant as bounds of the audit log', async () => {
+    expect((await registry.auditor.get('/api/audit/events?from=2024-01-01&to=2099-01-01T10:00:00%2B02:00')).status).toBe(200);
+  });
+
+  it.each([
+    ['an array', (deep: string) => deep],
+    ['a field', (deep: string) => `{"cityId":${deep}}`],
+  ])('refuses a body nested 20,000 deep in %s with 400 problem+json, appending nothing', async (_, wrap) => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const answer = await registry.refused(400, () => registry.secretariat.postRaw('/api/admin/cities', wrap(deep)));
+    expect(answer.body.detail).toMatch(/nested/);
+    expect((await registry.anonymous.get('/health')).status).toBe(200);
+  });
+});

@@ -55,6 +55,19 @@ export const IsInstant = (options?: ValidationOptions) =>
     options,
   );
 
+/** A bound of a range of instants: a calendar date `YYYY-MM-DD` (the whole UTC day) or an instant as `@IsInstant`. */
+export const IsDateOrInstant = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isDateOrInstant',
+      validator: {
+        validate: (value) => isCalendarDate(value) || isInstant(value),
+        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD or an instant such as 2025-01-15T09:30:00Z (RFC 3339, with a zone)`,
+      },
+    },
+    options,
+  );
+
 /** An id: lower-case words joined by single hyphens, at most 64 characters. */
 export const IsSlug = (options?: ValidationOptions) =>
   ValidateBy(

@@ -49,3 +49,16 @@ describe('inputs that were 500s', () => {
     expect((await registry.anonymous.get('/health')).status).toBe(200);
   });
 });
+
+describe('the register on the last day there is', () => {
+  const registry = registrySuite();
+
+  it('lists a current member on asOf=9999-12-31, as on the day before', async () => {
+    const cityId = registry.uniqueId('open-end');
+    await registry.settled((await registry.accepted('/api/admin/cities', city(cityId))).body.position);
+    for (const asOf of ['9999-12-30', '9999-12-31']) {
+      const answer = await registry.auditor.get(`/api/audit/membership?asOf=${asOf}`);
+      expect({ asOf, status: answer.status, cities: answer.body.items.map((i: { cityId: string }) => i.cityId) }).toEqual({ asOf, status: 200, cities: [cityId] });
+    }
+  });
+});

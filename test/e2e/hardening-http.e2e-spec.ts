@@ -62,3 +62,20 @@ describe('the register on the last day there is', () => {
     }
   });
 });
+
+describe('commands in JSON only', () => {
+  const registry = registrySuite();
+
+  it.each([
+    ['application/x-www-form-urlencoded', (c: ReturnType<typeof city>) => new URLSearchParams(c).toString()],
+    ['text/plain', (c: ReturnType<typeof city>) => JSON.stringify(c)],
+  ])('refuses a command sent as %s with 415 problem+json, appending nothing', async (contentType, encode) => {
+    const answer = await registry.refused(415, () => registry.secretariat.postRaw('/api/admin/cities', encode(city(registry.uniqueId('form'))), { 'content-type': contentType }));
+    expect(answer.body.detail).toMatch(/application\/json/);
+  });
+
+  it('still takes application/json with a charset', async () => {
+    const answer = await registry.secretariat.postRaw('/api/admin/cities', JSON.stringify(city(registry.uniqueId('charset'))), { 'content-type': 'application/json; charset=utf-8' });
+    expect(answer.status).toBe(201);
+  });
+});

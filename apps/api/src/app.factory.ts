@@ -12,7 +12,7 @@ import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
 import { logLevelOf, registryConfigModule } from '@uccn/runtime';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './http/body-limit.js';
-import { useJsonBodyWithDepthLimit } from './http/json-body.js';
+import { useJsonBodiesOnly } from './http/json-body.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
 import { ApiKeyRing, loadOrGenerateKeys } from './http/api-keys.js';
@@ -57,10 +57,11 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
       ...(options.clock ? { clock: options.clock } : {}),
     }),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // bodyParser: false, so that Nest registers no form parser: useJsonBodiesOnly owns the parsers
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  useJsonBodyWithDepthLimit(app);
+  useJsonBodiesOnly(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {

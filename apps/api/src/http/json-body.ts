@@ -29,13 +29,17 @@ export function nestsDeeperThan(body: Buffer, limit: number): boolean {
 }
 
 /**
+ * The only body the API reads is JSON (the app is created with `bodyParser: false`, so Nest adds
+ * no form parser, and Fastify's own text parser is removed): any other content type is a 415.
  * JSON bodies are refused above a nesting depth before they are parsed: class-transformer and
  * the canonical JSON of the request hash recurse, and 20,000 levels overflowed the stack (a 500)
  * after 70–180 ms of work on the event loop. The parse itself stays Fastify's (prototype poisoning
  * refused).
  */
-export function useJsonBodyWithDepthLimit(app: NestFastifyApplication): void {
-  const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+export function useJsonBodiesOnly(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeAllContentTypeParsers();
   app.useBodyParser<Server>('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
     if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
       done(new BadRequestException(`The request body is nested deeper than ${MAX_BODY_DEPTH} levels.`), undefined);

@@ -76,7 +76,7 @@ export function toProblem(exception: unknown): Problem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: httpDetail(exception) };
+    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: status === 415 ? frameworkDetail(415) : httpDetail(exception) };
   }
   const status = clientStatusOf(exception);
   if (status) {

@@ -1,4 +1,5 @@
 import { registrySuite } from './support/registry-suite.js';
+import { TEST_KEYS } from './support/test-keys.js';
 
 /** Issue 15: what probing the running API found, each refused as a 400 (never a 500) or answered right. */
 
@@ -77,5 +78,52 @@ describe('commands in JSON only', () => {
   it('still takes application/json with a charset', async () => {
     const answer = await registry.secretariat.postRaw('/api/admin/cities', JSON.stringify(city(registry.uniqueId('charset'))), { 'content-type': 'application/json; charset=utf-8' });
     expect(answer.status).toBe(201);
+  });
+});
+
+describe('text and numbers the register refuses', () => {
+  const registry = registrySuite();
+
+  it.each([
+    ['a NUL', 'Tor\u0000ino'],
+    ['another control character', 'Tor\u001bino'],
+    ['a C1 control character', 'Tor\u0085ino'],
+    ['a lone surrogate', 'Tor\ud800ino'],
+  ])('refuses a name with %s (400 naming the field), appending nothing', async (_, name) => {
+    const answer = await registry.refused(400, () => registry.post('/api/admin/cities', { ...city(registry.uniqueId('text')), name }));
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+  });
+
+  it('refuses a body that is not valid UTF-8 (400), appending nothing', async () => {
+    const body = Buffer.concat([Buffer.from(`{"cityId":"${registry.uniqueId('utf8')}","name":"Tor`), Buffer.from([0xc3, 0x28]), Buffer.from('ino","country":"IT","field":"design","designatedOn":"2014-12-01"}')]);
+    await registry.refused(400, async () => {
+      const response = await fetch(registry.url + '/api/admin/cities', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_KEYS.secretariat.key}`, 'content-type': 'application/json' },
+        body,
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    });
+  });
+
+  it('still takes a name in any script, with dashes and symbols', async () => {
+    await registry.accepted('/api/admin/cities', { ...city(registry.uniqueId('text')), name: 'Łódź – 東京 🎨' });
+  });
+
+  it('refuses edition 1e308 (400 naming edition), appending nothing', async () => {
+    const answer = await registry.refused(400, () =>
+      registry.post('/api/admin/meetings', {
+        meetingId: registry.uniqueId('conference'),
+        kind: 'annual-conference',
+        title: 'A conference',
+        edition: 1e308,
+        hostCityIds: [],
+        venue: 'UNESCO Headquarters, Paris',
+        startsOn: '2008-01-21',
+        endsOn: '2008-01-22',
+        format: 'in-person',
+      }),
+    );
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['edition']);
   });
 });

@@ -6,6 +6,8 @@ import { BODY_LIMIT_BYTES } from './body-limit.js';
 /** No request of the contract nests deeper than 4 (a partnership's partners); 32 leaves room. */
 export const MAX_BODY_DEPTH = 32;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 const OPEN_ARRAY = 0x5b, OPEN_OBJECT = 0x7b, CLOSE_ARRAY = 0x5d, CLOSE_OBJECT = 0x7d, QUOTE = 0x22, BACKSLASH = 0x5c;
 
 /**
@@ -33,7 +35,8 @@ export function nestsDeeperThan(body: Buffer, limit: number): boolean {
  * no form parser, and Fastify's own text parser is removed): any other content type is a 415.
  * JSON bodies are refused above a nesting depth before they are parsed: class-transformer and
  * the canonical JSON of the request hash recurse, and 20,000 levels overflowed the stack (a 500)
- * after 70–180 ms of work on the event loop. The parse itself stays Fastify's (prototype poisoning
+ * after 70–180 ms of work on the event loop. A body that is not valid UTF-8 is refused rather than
+ * repaired. The parse itself stays Fastify's (prototype poisoning
  * refused).
  */
 export function useJsonBodiesOnly(app: NestFastifyApplication): void {
@@ -45,6 +48,14 @@ export function useJsonBodiesOnly(app: NestFastifyApplication): void {
       done(new BadRequestException(`The request body is nested deeper than ${MAX_BODY_DEPTH} levels.`), undefined);
       return;
     }
-    parseJson(request, body as unknown as string, done);
+    let text: string;
+    try {
+      text = UTF8.decode(body);
+    } catch {
+      // Buffer.toString would turn the bad bytes into U+FFFD silently, altering what the client sent
+      done(new BadRequestException('The request body is not valid UTF-8.'), undefined);
+      return;
+    }
+    parseJson(request, text, done);
   });
 }

@@ -127,3 +127,16 @@ describe('text and numbers the register refuses', () => {
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['edition']);
   });
 });
+
+describe('the rate limit, per authenticated key', () => {
+  const registry = registrySuite({ env: { UCCN_RATE_LIMIT: '5' } });
+
+  it('counts one key however its Authorization header is spelled: Bearer<n spaces>key does not reset the budget', async () => {
+    const spellings = Array.from({ length: 6 }, (_, i) => `${i % 2 ? 'bearer' : 'Bearer'}${' '.repeat(i + 1)}${TEST_KEYS.analyst.key}${' '.repeat(i % 3)}`);
+    const answers = [];
+    for (const authorization of spellings) answers.push(await registry.anonymous.get('/api/analytics/fields', { authorization }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(answers[5]!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await registry.auditor.get('/api/audit/events?limit=1')).status).toBe(200);
+  });
+});

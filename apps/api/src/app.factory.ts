@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -40,6 +40,7 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
   // without a given configuration, @nestjs/config validates the environment: a wrong value stops here
   const { module: configModule, config } = await registryConfigModule(given);
   const keys = resolveKeys(config);
+  const keyRing = new ApiKeyRing(keys.keys);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
@@ -53,7 +54,7 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
       configModule,
       observability: { logLevel: logLevelOf(config, options.logger), ...(options.logDestination ? { logDestination: options.logDestination } : {}) },
       config,
-      keys: new ApiKeyRing(keys.keys),
+      keys: keyRing,
       ...(options.clock ? { clock: options.clock } : {}),
     }),
     adapter,
@@ -67,10 +68,11 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
-      // per API key (its digest: a key never sits in memory in the clear), else per address
+      // per authenticated key, read as the guard reads it (keyed by the raw header, `Bearer<n spaces>key`
+      // reset the budget); requests without a valid key share their address's budget
       keyGenerator: (req) => {
-        const auth = req.headers.authorization;
-        return typeof auth === 'string' ? createHash('sha256').update(auth).digest('hex') : `ip:${req.ip}`;
+        const principal = keyRing.authenticate(req.headers.authorization);
+        return principal ? `key:${principal.role}:${principal.name}` : `ip:${req.ip}`;
       },
       allowList: (req) => req.url.startsWith('/health'),
       errorResponseBuilder: (_req, context) => ({

@@ -38,6 +38,16 @@ describe('structured logs', () => {
     expect(written.join('')).not.toContain(TEST_KEYS.secretariat.key);
   });
 
+  it('redacts a key sent in the query string (?key=…) from the request line and the problem', async () => {
+    const key = TEST_KEYS.auditor.key;
+    const answer = await client.get(`/api/audit/events?limit=5&key=${encodeURIComponent(key)}`, { 'x-correlation-id': 'key-in-query-1' });
+    expect(answer.status).toBe(401);
+    expect(answer.body.instance).toBe('/api/audit/events?limit=5&key=[redacted]');
+    const request = await eventually(async () => lines().find((l) => l.req?.id === 'key-in-query-1' && l.res) ?? fail('no request line'));
+    expect(request.req.url).toBe('/api/audit/events?limit=5&key=[redacted]');
+    expect(JSON.stringify(answer.body) + written.join('')).not.toContain(key);
+  });
+
   it('logs a refused command with the problem it was answered with', async () => {
     const city = { ...lyon, cityId: 'lyon-again' };
     expect((await client.as(TEST_KEYS.secretariat.key).post('/api/admin/cities', city)).status).toBe(201);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +12,7 @@ import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
 import { logLevelOf, registryConfigModule } from '@uccn/runtime';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './http/body-limit.js';
+import { useJsonBodiesOnly } from './http/json-body.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
 import { ApiKeyRing, loadOrGenerateKeys } from './http/api-keys.js';
@@ -39,6 +40,7 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
   // without a given configuration, @nestjs/config validates the environment: a wrong value stops here
   const { module: configModule, config } = await registryConfigModule(given);
   const keys = resolveKeys(config);
+  const keyRing = new ApiKeyRing(keys.keys);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
@@ -52,22 +54,25 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
       configModule,
       observability: { logLevel: logLevelOf(config, options.logger), ...(options.logDestination ? { logDestination: options.logDestination } : {}) },
       config,
-      keys: new ApiKeyRing(keys.keys),
+      keys: keyRing,
       ...(options.clock ? { clock: options.clock } : {}),
     }),
     adapter,
-    { bufferLogs: true, abortOnError: false },
+    // bodyParser: false, so that Nest registers no form parser: useJsonBodiesOnly owns the parsers
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  useJsonBodiesOnly(app);
   await app.register(helmet, { contentSecurityPolicy: false });
   if (config.rateLimitPerMinute > 0) {
     await app.register(rateLimit, {
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
-      // per API key (its digest: a key never sits in memory in the clear), else per address
+      // per authenticated key, read as the guard reads it (keyed by the raw header, `Bearer<n spaces>key`
+      // reset the budget); requests without a valid key share their address's budget
       keyGenerator: (req) => {
-        const auth = req.headers.authorization;
-        return typeof auth === 'string' ? createHash('sha256').update(auth).digest('hex') : `ip:${req.ip}`;
+        const principal = keyRing.authenticate(req.headers.authorization);
+        return principal ? `key:${principal.role}:${principal.name}` : `ip:${req.ip}`;
       },
       allowList: (req) => req.url.startsWith('/health'),
       errorResponseBuilder: (_req, context) => ({

@@ -17,8 +17,7 @@ export class ApiKeyGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (!roles) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    const principal = match ? this.keys.find(match[1]!) : null;
+    const principal = this.keys.authenticate(request.headers.authorization);
     if (!principal) throw new UnauthorizedException('a valid API key is required: Authorization: Bearer <key>');
     request.principal = principal;
     if (!roles.includes(principal.role)) {

@@ -11,11 +11,23 @@ export const API_KEY_RING = Symbol('API_KEY_RING');
  * with every key's digest in constant time and never stops early, so neither timing nor an
  * exception message tells anything about a key.
  */
+/** The key of an `Authorization: Bearer <key>` header (scheme in any case, spaces around the key), or null. */
+export function bearerKeyOf(authorization: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return match ? match[1]! : null;
+}
+
 export class ApiKeyRing {
   private readonly entries: { digest: Buffer; principal: Principal }[];
 
   constructor(keys: readonly ApiKey[]) {
     this.entries = keys.map((k) => ({ digest: digest(k.key), principal: { name: k.name, role: k.role } }));
+  }
+
+  /** The principal of an `Authorization` header, read as the guard reads it. */
+  authenticate(authorization: string | undefined): Principal | null {
+    const key = bearerKeyOf(authorization);
+    return key === null ? null : this.find(key);
   }
 
   find(candidate: string): Principal | null {

@@ -4,6 +4,7 @@ import { ConcurrencyRetriesExhausted, IdempotencyKeyReused, PreconditionFailed }
 import { DomainError, type DomainErrorKind } from '@uccn/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@uccn/event-store';
 import { ReadStoreUnavailable } from '@uccn/read-store';
+import { redactedUrl } from '@uccn/runtime';
 import { BODY_LIMIT_TEXT } from './body-limit.js';
 import { PROBLEM_CONTENT_TYPE, problemType, RequestValidationFailed, type Problem } from './problem.js';
 
@@ -37,9 +38,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const problem = { ...toProblem(exception), instance: request.url, correlationId: request.id };
+    const problem = { ...toProblem(exception), instance: redactedUrl(request.url), correlationId: request.id };
     if (problem.status >= 500) {
-      this.logger.error({ correlationId: request.id, method: request.method, url: request.url, error: describe(exception) });
+      this.logger.error({ correlationId: request.id, method: request.method, url: redactedUrl(request.url), error: describe(exception) });
     }
     if (problem.status === 503) void reply.header('retry-after', '5');
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
@@ -75,7 +76,7 @@ export function toProblem(exception: unknown): Problem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: httpDetail(exception) };
+    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: status === 415 ? frameworkDetail(415) : httpDetail(exception) };
   }
   const status = clientStatusOf(exception);
   if (status) {

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { isCalendarDate, isCountryCode, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
+import { isCalendarDate, isCountryCode, isInstant, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { RequestValidationFailed, type FieldError } from './problem.js';
@@ -35,6 +35,32 @@ const rule = (name: string, test: (value: unknown) => boolean, mustBe: string) =
 
 /** A real calendar date `YYYY-MM-DD`: 2017-02-30 is refused. */
 export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'a real calendar date YYYY-MM-DD');
+
+/** An instant in one form, RFC 3339 (`2025-01-15T09:30:00Z`, a zone required): never a string compared as it came. */
+export const IsInstant = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value) => isInstant(value),
+        defaultMessage: (args) => `${args?.property} must be an instant such as 2025-01-15T09:30:00Z (RFC 3339, with a zone)`,
+      },
+    },
+    options,
+  );
+
+/** A bound of a range of instants: a calendar date `YYYY-MM-DD` (the whole UTC day) or an instant as `@IsInstant`. */
+export const IsDateOrInstant = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isDateOrInstant',
+      validator: {
+        validate: (value) => isCalendarDate(value) || isInstant(value),
+        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD or an instant such as 2025-01-15T09:30:00Z (RFC 3339, with a zone)`,
+      },
+    },
+    options,
+  );
 
 /** An id: lower-case words joined by single hyphens, at most 64 characters. */
 export const IsSlug = rule('isSlug', isSlug, `lower-case letters and digits in words joined by single hyphens, at most ${SLUG_MAX_LENGTH} characters`);

@@ -17,6 +17,11 @@ describe('the register as known at an instant', () => {
     await expect(ask('2030-01-01T00:00:00Z')).rejects.toMatchObject({ code: 'KnownAtInTheFuture' });
   });
 
+  it('refuses an instant in another form than RFC 3339 rather than comparing it as a string', async () => {
+    await expect(ask('20190101T000000Z')).rejects.toMatchObject({ code: 'KnownAtNotAnInstant', kind: 'invalid', field: 'knownAt' });
+    await expect(ask('2019-01-01T10')).rejects.toMatchObject({ code: 'KnownAtNotAnInstant' });
+  });
+
   it('answers for now and any instant before it, and for no knownAt (now)', async () => {
     await expect(ask('2025-06-01T12:00:00.000Z')).resolves.toMatchObject({ asOf: '2018-06-12', knownAt: '2025-06-01T12:00:00.000Z', items: [], total: 0 });
     await expect(ask('2019-01-01T00:00:00Z')).resolves.toMatchObject({ total: 0 });

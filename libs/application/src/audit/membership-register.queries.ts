@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { calendarDateOf, invalid } from '@uccn/domain';
-import { canonicalInstant, PERIODS_READ_MODEL, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem, type RegisterItem } from '@uccn/projections';
+import { calendarDateOf, instantOf, invalid } from '@uccn/domain';
+import { PERIODS_READ_MODEL, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem, type RegisterItem } from '@uccn/projections';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { readPage, type Page, type PageRequest } from '../shared/page.js';
 
@@ -37,12 +37,17 @@ export class MembershipRegisterHandler implements IQueryHandler<MembershipRegist
 
   async execute({ asOf: askedAsOf, knownAt: askedKnownAt, paging }: MembershipRegisterQuery): Promise<MembershipRegister> {
     const now = this.clock.now();
+    // the store compares instants as strings: only the canonical form of a parsed instant may reach it
+    const askedInstant = askedKnownAt === undefined ? now : instantOf(askedKnownAt);
+    if (!askedInstant) {
+      throw invalid('KnownAtNotAnInstant', `knownAt ${askedKnownAt} is not an instant such as 2025-01-15T09:30:00Z`, 'knownAt');
+    }
     // what the register will say at an instant to come is not known yet: answering today's would pass it off as that
-    if (askedKnownAt !== undefined && Date.parse(askedKnownAt) > now.getTime()) {
+    if (askedInstant.getTime() > now.getTime()) {
       throw invalid('KnownAtInTheFuture', `knownAt ${askedKnownAt} is in the future (now is ${now.toISOString()}): the register can only be asked as it was known until now`, 'knownAt');
     }
     const asOf = askedAsOf ?? calendarDateOf(now);
-    const knownAt = canonicalInstant(askedKnownAt ?? now.toISOString());
+    const knownAt = askedInstant.toISOString();
     const periods = await this.readModels.collection(PERIODS_READ_MODEL);
     const find = registerFindOptions(asOf, knownAt, paging.page, paging.limit);
     const register = await readPage(periods, find, paging, registerCountFilter(asOf, knownAt));

@@ -38,9 +38,20 @@ export function requireCountry(value: unknown, field: string): string {
   return value;
 }
 
+/**
+ * Control characters other than tab and line breaks (NUL, ESC, the C1 range, DEL) and lone
+ * surrogates (not Unicode: they cannot be written as UTF-8) have no place in a name or a note, and
+ * break the CSV exports and terminals that show them.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 export function requireText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalid('MissingText', `${field} must be a non-empty text`, field);
+  }
+  if (CONTROL_CHARACTER.test(value) || LONE_SURROGATE.test(value)) {
+    throw invalid('InvalidText', `${field} must be text without control characters (other than tab and line breaks) or lone surrogates`, field);
   }
   return value;
 }
@@ -62,8 +73,9 @@ export function requireBoolean(value: unknown, field: string): boolean {
 }
 
 export function requirePositiveInteger(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid('InvalidNumber', `${field} must be a whole number of at least 1 (got ${show(value)})`, field);
+  // Number.isInteger(1e308) is true: beyond the safe integers a number is no longer a count
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw invalid('InvalidNumber', `${field} must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} (got ${show(value)})`, field);
   }
   return value;
 }

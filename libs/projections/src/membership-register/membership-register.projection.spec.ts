@@ -34,6 +34,11 @@ describe('membership register projection', () => {
     let projected: ProjectedDocuments;
     beforeAll(async () => (projected = await project(lyonDesignated, lyonToLiterature)));
 
+    it('lists an open-ended membership on the last day there is, 9999-12-31 (the open-end marker includes its own day)', async () => {
+      expect(await register(projected, OPEN)).toEqual({ lyon: 'literature' });
+      expect(await register(projected, '9999-12-30')).toEqual({ lyon: 'literature' });
+    });
+
     it('closes the belief the field change contradicts and splits the membership at the change date', async () => {
       expect(documentsOf(await projected, PERIODS)).toEqual([
         {

@@ -239,7 +239,8 @@ export function registerCountFilter(asOf: string, knownAt: string = AS_KNOWN_NOW
   const at = canonicalInstant(knownAt);
   return {
     validFrom: { $lte: asOf },
-    validTo: { $gt: asOf },
+    // an open end is stored as OPEN_DATE, a day that exists: an open period includes it, a closed one ends before it
+    validTo: asOf >= OPEN_DATE ? { $gte: OPEN_DATE } : { $gt: asOf },
     knownFrom: { $lte: at },
     knownTo: { $gt: at },
   };

@@ -23,8 +23,14 @@ function unlogged(req: IncomingMessage & { [LOGGED]?: true }): boolean {
   return UNLOGGED_PATHS.test(pathOf(req));
 }
 
-/** The path as sent: middie rewrites `req.url` relative to each middleware's mount path. */
-const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => req.originalUrl ?? req.url ?? '';
+/** Query parameters that carry a credential when a client puts one in the URL (the API reads keys only from `Authorization`). */
+const CREDENTIAL_PARAMETER = /([?&](?:key|api[_-]?key|access[_-]?token|token)=)[^&#]*/gi;
+
+/** A URL fit for a log line or a problem's `instance`: a key sent as `?key=…` reads `?key=[redacted]`. */
+export const redactedUrl = (url: string): string => url.replace(CREDENTIAL_PARAMETER, '$1[redacted]');
+
+/** The path as sent, redacted: middie rewrites `req.url` relative to each middleware's mount path. */
+const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => redactedUrl(req.originalUrl ?? req.url ?? '');
 
 /**
  * nestjs-pino's options: one JSON line per request and per command, each carrying the request id
@@ -39,7 +45,7 @@ export function loggerParams(level: LogLevel, destination?: DestinationStream): 
     customAttributeKeys: { reqId: 'requestId' },
     genReqId: (req) => req.id ?? randomUUID(),
     serializers: {
-      req: (req: { id: string; method: string; url: string; raw?: IncomingMessage }) => ({ id: req.id, method: req.method, url: req.raw ? pathOf(req.raw) : req.url }),
+      req: (req: { id: string; method: string; url: string; raw?: IncomingMessage }) => ({ id: req.id, method: req.method, url: req.raw ? pathOf(req.raw) : redactedUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.key', 'key', '*.apiKey'], censor: '[redacted]' },

@@ -1,6 +1,7 @@
 import { Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ListEventsQuery } from '@uccn/application';
+import { isCalendarDate, instantOf } from '@uccn/domain';
 import { AreaController, ReadRoute } from '../../http/area-controller.decorator.js';
 import { AUDIT } from '../../http/roles.decorator.js';
 import { EventPageResponse } from '../audit.responses.js';
@@ -28,6 +29,5 @@ export class EventsController {
   }
 }
 
-/** A bare date stands for the start (from) or the end (to) of that UTC day. */
-const instant = (value: string, timeOfDay: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + timeOfDay : new Date(value).toISOString();
+/** A bare date stands for the start (from) or the end (to) of that UTC day; an instant (validated) is made canonical. */
+const instant = (value: string, timeOfDay: string) => (isCalendarDate(value) ? value + timeOfDay : instantOf(value)!.toISOString());

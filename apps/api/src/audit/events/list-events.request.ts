@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@uccn/application';
+import { IsDateOrInstant } from '../../http/validation.js';
 
 /** `GET /api/audit/events`: the raw log, paged by global position. */
 export class ListEventsRequest {
@@ -14,11 +15,11 @@ export class ListEventsRequest {
   @ApiPropertyOptional({ description: 'the name of the API key that recorded it', example: 'secretariat' })
   @IsOptional() @IsString() @Length(1, 200) actor?: string;
 
-  @ApiPropertyOptional({ description: 'recordedAt from (inclusive): a date or an instant, ISO 8601', example: '2024-01-01' })
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'recordedAt from (inclusive): a date or an instant, RFC 3339', example: '2024-01-01' })
+  @IsOptional() @IsDateOrInstant() from?: string;
 
-  @ApiPropertyOptional({ description: 'recordedAt to (inclusive): a date (the whole day) or an instant, ISO 8601', example: '2024-12-31T23:59:59Z' })
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'recordedAt to (inclusive): a date (the whole day) or an instant, RFC 3339', example: '2024-12-31T23:59:59Z' })
+  @IsOptional() @IsDateOrInstant() to?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the `next` of the previous page', example: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@uccn/application';
-import { IsCalendarDate } from '../../http/validation.js';
+import { IsCalendarDate, IsInstant } from '../../http/validation.js';
 
 /**
  * The contract shows the register unpaged; at 100,000 cities it cannot be, so it pages like the
@@ -13,7 +13,7 @@ export class MembershipRequest {
   @IsOptional() @IsCalendarDate() asOf?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'the instant of knowledge, not after now; default: now', example: '2025-01-15T09:30:00.000Z' })
-  @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+  @IsOptional() @IsInstant() knownAt?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1, example: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;

@@ -1,0 +1,142 @@
+import { registrySuite } from './support/registry-suite.js';
+import { TEST_KEYS } from './support/test-keys.js';
+
+/** Issue 15: what probing the running API found, each refused as a 400 (never a 500) or answered right. */
+
+const city = (cityId: string) => ({ cityId, name: `City ${cityId}`, country: 'IT', field: 'design', designatedOn: '2014-12-01' });
+
+/** `2026-11-30T00:00:00.000Z` as ISO 8601 basic format: `20261130T000000Z`. */
+const basicFormat = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+describe('the register as known at an instant', () => {
+  const registry = registrySuite();
+
+  it('refuses knownAt in ISO 8601 basic format (400) rather than comparing it as a string and answering as known now', async () => {
+    const before = new Date(Date.now() - 60_000);
+    const designated = await registry.accepted('/api/admin/cities', city(registry.uniqueId('basic')));
+    await registry.settled(designated.body.position);
+    const extended = await registry.auditor.get(`/api/audit/membership?asOf=2020-01-01&knownAt=${encodeURIComponent(before.toISOString())}`);
+    expect(extended.status).toBe(200);
+    expect(extended.body.total).toBe(0);
+    const basic = await registry.auditor.get(`/api/audit/membership?asOf=2020-01-01&knownAt=${basicFormat(before)}`);
+    expect(basic.status).toBe(400);
+    expect(basic.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(basic.body.errors.map((e: { field: string }) => e.field)).toEqual(['knownAt']);
+  });
+});
+
+describe('inputs that were 500s', () => {
+  const registry = registrySuite();
+
+  it.each([['2024-W01'], ['20240101'], ['2024-01-01T10']])('answers 400 problem+json, not 500, to the audit log from=%s (and to)', async (value) => {
+    for (const bound of ['from', 'to']) {
+      const answer = await registry.auditor.get(`/api/audit/events?${bound}=${value}`);
+      expect({ bound, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ bound, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual([bound]);
+    }
+  });
+
+  it('still reads a bare date and an instant as bounds of the audit log', async () => {
+    expect((await registry.auditor.get('/api/audit/events?from=2024-01-01&to=2099-01-01T10:00:00%2B02:00')).status).toBe(200);
+  });
+
+  it.each([
+    ['an array', (deep: string) => deep],
+    ['a field', (deep: string) => `{"cityId":${deep}}`],
+  ])('refuses a body nested 20,000 deep in %s with 400 problem+json, appending nothing', async (_, wrap) => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const answer = await registry.refused(400, () => registry.secretariat.postRaw('/api/admin/cities', wrap(deep)));
+    expect(answer.body.detail).toMatch(/nested/);
+    expect((await registry.anonymous.get('/health')).status).toBe(200);
+  });
+});
+
+describe('the register on the last day there is', () => {
+  const registry = registrySuite();
+
+  it('lists a current member on asOf=9999-12-31, as on the day before', async () => {
+    const cityId = registry.uniqueId('open-end');
+    await registry.settled((await registry.accepted('/api/admin/cities', city(cityId))).body.position);
+    for (const asOf of ['9999-12-30', '9999-12-31']) {
+      const answer = await registry.auditor.get(`/api/audit/membership?asOf=${asOf}`);
+      expect({ asOf, status: answer.status, cities: answer.body.items.map((i: { cityId: string }) => i.cityId) }).toEqual({ asOf, status: 200, cities: [cityId] });
+    }
+  });
+});
+
+describe('commands in JSON only', () => {
+  const registry = registrySuite();
+
+  it.each([
+    ['application/x-www-form-urlencoded', (c: ReturnType<typeof city>) => new URLSearchParams(c).toString()],
+    ['text/plain', (c: ReturnType<typeof city>) => JSON.stringify(c)],
+  ])('refuses a command sent as %s with 415 problem+json, appending nothing', async (contentType, encode) => {
+    const answer = await registry.refused(415, () => registry.secretariat.postRaw('/api/admin/cities', encode(city(registry.uniqueId('form'))), { 'content-type': contentType }));
+    expect(answer.body.detail).toMatch(/application\/json/);
+  });
+
+  it('still takes application/json with a charset', async () => {
+    const answer = await registry.secretariat.postRaw('/api/admin/cities', JSON.stringify(city(registry.uniqueId('charset'))), { 'content-type': 'application/json; charset=utf-8' });
+    expect(answer.status).toBe(201);
+  });
+});
+
+describe('text and numbers the register refuses', () => {
+  const registry = registrySuite();
+
+  it.each([
+    ['a NUL', 'Tor\u0000ino'],
+    ['another control character', 'Tor\u001bino'],
+    ['a C1 control character', 'Tor\u0085ino'],
+    ['a lone surrogate', 'Tor\ud800ino'],
+  ])('refuses a name with %s (400 naming the field), appending nothing', async (_, name) => {
+    const answer = await registry.refused(400, () => registry.post('/api/admin/cities', { ...city(registry.uniqueId('text')), name }));
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+  });
+
+  it('refuses a body that is not valid UTF-8 (400), appending nothing', async () => {
+    const body = Buffer.concat([Buffer.from(`{"cityId":"${registry.uniqueId('utf8')}","name":"Tor`), Buffer.from([0xc3, 0x28]), Buffer.from('ino","country":"IT","field":"design","designatedOn":"2014-12-01"}')]);
+    await registry.refused(400, async () => {
+      const response = await fetch(registry.url + '/api/admin/cities', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_KEYS.secretariat.key}`, 'content-type': 'application/json' },
+        body,
+      });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    });
+  });
+
+  it('still takes a name in any script, with dashes and symbols', async () => {
+    await registry.accepted('/api/admin/cities', { ...city(registry.uniqueId('text')), name: 'Łódź – 東京 🎨' });
+  });
+
+  it('refuses edition 1e308 (400 naming edition), appending nothing', async () => {
+    const answer = await registry.refused(400, () =>
+      registry.post('/api/admin/meetings', {
+        meetingId: registry.uniqueId('conference'),
+        kind: 'annual-conference',
+        title: 'A conference',
+        edition: 1e308,
+        hostCityIds: [],
+        venue: 'UNESCO Headquarters, Paris',
+        startsOn: '2008-01-21',
+        endsOn: '2008-01-22',
+        format: 'in-person',
+      }),
+    );
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['edition']);
+  });
+});
+
+describe('the rate limit, per authenticated key', () => {
+  const registry = registrySuite({ env: { UCCN_RATE_LIMIT: '5' } });
+
+  it('counts one key however its Authorization header is spelled: Bearer<n spaces>key does not reset the budget', async () => {
+    const spellings = Array.from({ length: 6 }, (_, i) => `${i % 2 ? 'bearer' : 'Bearer'}${' '.repeat(i + 1)}${TEST_KEYS.analyst.key}${' '.repeat(i % 3)}`);
+    const answers = [];
+    for (const authorization of spellings) answers.push(await registry.anonymous.get('/api/analytics/fields', { authorization }));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(answers[5]!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await registry.auditor.get('/api/audit/events?limit=1')).status).toBe(200);
+  });
+});

@@ -1,17 +1,13 @@
 import { EsdbEventStore, EventStoreUnavailable } from '@uccn/event-store';
 import { describeEventStoreConformance } from '../../libs/event-store/src/conformance/event-store.conformance.js';
 import { freePort } from '../support/ports.js';
+import { describeWithServer } from '../support/servers.js';
 
-const url = process.env.EVENTSTORE_URL;
+// a throw-away server of its own: the suite writes test streams, never point it at a production log
+const server = describeWithServer('EVENTSTORE_URL', 'EventStoreDB conformance', 'esdb://localhost:2113?tls=false');
+const url = server.url;
 
-if (!url) {
-  console.warn('EventStoreDB conformance skipped: set EVENTSTORE_URL=esdb://localhost:2113?tls=false to run it (docker compose -f docker/docker-compose.yml up -d eventstore)');
-}
-
-// Skipped only when no server is configured; the reason is printed above.
-const describeWithServer = url ? describe : describe.skip;
-
-describeWithServer('EsdbEventStore against the server at EVENTSTORE_URL', () => {
+server.describe('EsdbEventStore against the server at EVENTSTORE_URL', () => {
   describeEventStoreConformance('EventStoreDB', async () => ({ store: await EsdbEventStore.connect(url!) }));
 });
 

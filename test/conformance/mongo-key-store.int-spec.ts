@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import { MongoKeyStore, ReadStoreUnavailable } from '@uccn/read-store';
 import { describeKeyStoreConformance } from '../../libs/read-store/src/conformance/key-store.conformance.js';
 import { freePort } from '../support/ports.js';
+import { describeWithServer, dropMongoDatabase } from '../support/servers.js';
 
-const url = process.env.MONGODB_URL;
+const server = describeWithServer('MONGODB_URL', 'MongoDB key store conformance', 'mongodb://localhost:27017/?replicaSet=rs0');
+const url = server.url;
 
-if (!url) {
-  console.warn('MongoDB key store conformance skipped: set MONGODB_URL=mongodb://localhost:27017/?replicaSet=rs0 to run it');
-}
-
-// Skipped only when no server is configured; the reason is printed above.
-const describeWithServer = url ? describe : describe.skip;
-
-describeWithServer('MongoKeyStore against the server at MONGODB_URL', () => {
+server.describe('MongoKeyStore against the server at MONGODB_URL', () => {
   describeKeyStoreConformance('MongoDB', async () => {
     // a database of its own per run, dropped afterwards; two clients stand for two processes
     const dbName = `uccn-keys-${randomUUID().slice(0, 8)}`;
@@ -22,12 +16,7 @@ describeWithServer('MongoKeyStore against the server at MONGODB_URL', () => {
     const cleanup = async () => {
       await second.close();
       await store.close();
-      const admin = new MongoClient(url!);
-      try {
-        await admin.db(dbName).dropDatabase();
-      } finally {
-        await admin.close();
-      }
+      await dropMongoDatabase(url!, dbName);
     };
     return { store, second, cleanup };
   });

@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import { MongoReadStore, ReadStoreUnavailable } from '@uccn/read-store';
 import { describeReadStoreConformance } from '../../libs/read-store/src/conformance/read-store.conformance.js';
 import { freePort } from '../support/ports.js';
+import { describeWithServer, dropMongoDatabase } from '../support/servers.js';
 
-const url = process.env.MONGODB_URL;
+// a replica set: commit uses transactions
+const server = describeWithServer('MONGODB_URL', 'MongoDB conformance', 'mongodb://localhost:27017/?replicaSet=rs0');
+const url = server.url;
 
-if (!url) {
-  console.warn('MongoDB conformance skipped: set MONGODB_URL=mongodb://localhost:27017/?replicaSet=rs0 (a replica set: commit uses transactions) to run it');
-}
-
-// Skipped only when no server is configured; the reason is printed above.
-const describeWithServer = url ? describe : describe.skip;
-
-describeWithServer('MongoReadStore against the server at MONGODB_URL', () => {
+server.describe('MongoReadStore against the server at MONGODB_URL', () => {
   describeReadStoreConformance('MongoDB', async () => {
     // a database of its own per run, dropped afterwards
     const dbName = `uccn-conformance-${randomUUID().slice(0, 8)}`;
     const store = await MongoReadStore.connect(url!, dbName);
     const cleanup = async () => {
       await store.close();
-      const admin = new MongoClient(url!);
-      try {
-        await admin.db(dbName).dropDatabase();
-      } finally {
-        await admin.close();
-      }
+      await dropMongoDatabase(url!, dbName);
     };
     return { store, cleanup };
   });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { compare } from '@uccn/domain';
+import { compare, FOUNDING_FIELDS } from '@uccn/domain';
 import { ALL_PROJECTIONS } from '@uccn/projections';
 import { EVENTS_FILE } from '@uccn/runtime';
 import { eventually } from './support/http-client.js';
@@ -163,16 +163,11 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
     it('lists the founding seven from 2004 and architecture from 2025, in the list shape', async () => {
       const answer = await registry.analyst.get('/api/analytics/fields');
       expect(answer.status).toBe(200);
-      const founding = (field: string, label: string) => ({ field, label, openedOn: '2004-01-01', founding: true, recordedAt: null });
+      // the founding seven of the domain's catalogue, in its order, opened with the network in 2004
+      expect(FOUNDING_FIELDS.map((f) => f.field)).toEqual(['crafts-and-folk-art', 'design', 'film', 'gastronomy', 'literature', 'media-arts', 'music']);
       expect(answer.body).toEqual({
         items: [
-          founding('crafts-and-folk-art', 'Crafts and Folk Art'),
-          founding('design', 'Design'),
-          founding('film', 'Film'),
-          founding('gastronomy', 'Gastronomy'),
-          founding('literature', 'Literature'),
-          founding('media-arts', 'Media Arts'),
-          founding('music', 'Music'),
+          ...FOUNDING_FIELDS.map(({ field, label }) => ({ field, label, openedOn: '2004-01-01', founding: true, recordedAt: null })),
           { field: 'architecture', label: 'Architecture', openedOn: '2025-10-31', founding: false, recordedAt: history.architectureRecordedAt },
         ],
         total: 8,

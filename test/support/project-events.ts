@@ -123,3 +123,10 @@ function streamOf(data: Record<string, unknown>): string {
   }
   return 'network';
 }
+
+/** Lyon, City of Media Arts from 3 November 2008 (recorded the next day), as the projection specs share it. */
+export const lyonDesignated = recorded(
+  'CityDesignated',
+  { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' },
+  { recordedAt: '2008-11-04T10:00:00.000Z' },
+);

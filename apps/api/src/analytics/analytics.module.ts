@@ -9,25 +9,11 @@ import {
   ListPartnershipsHandler,
   ReportComplianceHandler,
 } from '@uccn/application';
-import { ApplicationsController } from './applications/applications.controller.js';
-import { CitiesController } from './cities/cities.controller.js';
-import { FieldsController } from './fields/fields.controller.js';
-import { MeetingsController } from './meetings/meetings.controller.js';
-import { PartnershipsController } from './partnerships/partnerships.controller.js';
-import { ComplianceController } from './reports/compliance.controller.js';
-import { SummaryController } from './summary/summary.controller.js';
+import { AnalyticsController } from './analytics.controller.js';
 
 /** The analysts' reads (`GET /api/analytics/**`), each from a projection through ReadModels. */
 @Module({
-  controllers: [
-    FieldsController,
-    SummaryController,
-    CitiesController,
-    MeetingsController,
-    ComplianceController,
-    ApplicationsController,
-    PartnershipsController,
-  ],
+  controllers: [AnalyticsController],
   providers: [
     ListFieldsHandler,
     GetSummaryHandler,

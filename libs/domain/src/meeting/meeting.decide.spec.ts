@@ -45,36 +45,22 @@ describe('scheduling a meeting', () => {
   });
 
   it('schedules the 2008 meeting at UNESCO Headquarters, a venue without a host city', () => {
-    const paris: ScheduleMeeting = {
-      ...scheduleKrakowice,
-      meetingId: 'annual-2008-paris',
-      title: 'UCCN Annual Meeting, Paris',
-      edition: 1,
-      hostCityIds: [],
-      venue: 'UNESCO Headquarters, Paris',
-      startsOn: '2008-01-21',
-      endsOn: '2008-01-22',
-      theme: undefined,
-      today: '2008-01-01',
+    const parisScheduled: MeetingScheduled = {
+      type: 'MeetingScheduled',
+      data: {
+        meetingId: 'annual-2008-paris',
+        kind: 'annual-conference',
+        title: 'UCCN Annual Meeting, Paris',
+        edition: 1,
+        hostCityIds: [],
+        venue: 'UNESCO Headquarters, Paris',
+        startsOn: '2008-01-21',
+        endsOn: '2008-01-22',
+        format: 'in-person',
+      },
     };
-    given([])
-      .when(paris)
-      .then([
-        {
-          type: 'MeetingScheduled',
-          data: {
-            meetingId: 'annual-2008-paris',
-            kind: 'annual-conference',
-            title: 'UCCN Annual Meeting, Paris',
-            edition: 1,
-            hostCityIds: [],
-            venue: 'UNESCO Headquarters, Paris',
-            startsOn: '2008-01-21',
-            endsOn: '2008-01-22',
-            format: 'in-person',
-          },
-        },
-      ]);
+    const paris: ScheduleMeeting = { ...scheduleKrakowice, theme: undefined, ...parisScheduled.data, today: '2008-01-01' };
+    given([]).when(paris).then([parisScheduled]);
   });
 
   it('schedules a second annual conference in 2008, in Santa Fe: once a year is a habit, not a rule', () => {

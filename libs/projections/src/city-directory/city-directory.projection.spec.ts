@@ -1,13 +1,8 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
+import { documentsOf, logOf, projectEvents, recorded, lyonDesignated } from '../../../../test/support/project-events.js';
 import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter, type CityDirectoryDoc } from './city-directory.projection.js';
 import { complianceOf } from './compliance.js';
 
-const lyonDesignated = recorded(
-  'CityDesignated',
-  { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' },
-  { recordedAt: '2008-11-04T10:00:00.000Z' },
-);
 const ostersundDesignated = recorded(
   'CityDesignated',
   { cityId: 'ostersund', name: 'Östersund', country: 'SE', field: 'gastronomy', designatedOn: '2010-06-22', applicationId: 'ostersund-2010' },

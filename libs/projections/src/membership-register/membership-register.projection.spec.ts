@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@uccn/event-store';
-import { documentsOf, findDocuments, logOf, projectEvents, recorded, type ProjectedDocuments } from '../../../../test/support/project-events.js';
+import { documentsOf, findDocuments, logOf, projectEvents, recorded, type ProjectedDocuments, lyonDesignated } from '../../../../test/support/project-events.js';
 import {
   PERIODS,
   REGISTER_CITIES,
@@ -18,11 +18,6 @@ const project = (...events: RecordedEvent[]) => projectEvents(membershipRegister
 const register = async (projected: ProjectedDocuments | Promise<ProjectedDocuments>, asOf: string, knownAt?: string) =>
   Object.fromEntries((await findDocuments(await projected, PERIODS, registerFindOptions(asOf, knownAt, 1, 500))).map((p) => [p['cityId'], p['field']]));
 
-const lyonDesignated = recorded(
-  'CityDesignated',
-  { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' },
-  { recordedAt: '2008-11-04T10:00:00.000Z' },
-);
 const lyonToLiterature = recorded(
   'CityFieldChanged',
   { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' },

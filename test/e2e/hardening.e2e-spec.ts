@@ -65,7 +65,18 @@ describe('optimistic concurrency', () => {
     expect(revisions).toEqual(Array.from({ length: 41 }, (_, i) => i));
   });
 
-  it('answers 412 when If-Match names a revision the stream has moved past, and a malformed If-Match is a 400', async () => {
+  it('answers 412 to a stale If-Match on a stream that has moved on since the client read it (no lost update)', async () => {
+    expect((await registry.secretariat.post('/api/admin/cities', city('lucca'))).status).toBe(201);
+    const report = (reportId: string) => ({ reportId, kind: 'national-annual', periodStart: '2015-01-01', periodEnd: '2015-12-31', submittedOn: '2016-01-15' });
+    // two clerks read the city at revision 0; the first records a report and moves it to 1
+    expect((await registry.secretariat.post('/api/admin/cities/lucca/reports', report('annual-2015'), { 'if-match': '"0"' })).status).toBe(201);
+    const stale = await registry.secretariat.post('/api/admin/cities/lucca/reports', report('annual-2015-bis'), { 'if-match': '"0"' });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ currentRevision: 1 });
+    expect((await eventsOf(registry, 'city-lucca')).map((e) => e.revision)).toEqual([0, 1]);
+  });
+
+  it('answers 412 when If-Match names a revision the stream does not have, and a malformed If-Match is a 400', async () => {
     const stale = await registry.secretariat.post('/api/admin/cities', city('como'), { 'if-match': '"3"' });
     expect(stale.status).toBe(412);
     expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore } from '@uccn/event-store';
-import { type Document, SqliteReadStore } from '@uccn/read-store';
+import { type Document, ReadStoreUnavailable, SqliteReadStore } from '@uccn/read-store';
 import {
   physicalCollection,
   ProjectionRunner,
@@ -160,6 +160,39 @@ describe('ProjectionRunner on the embedded stores', () => {
     const { totals } = await servingTotals();
     expect(totals).toMatchObject({ count: 13, positions: oneTo(13), lastEventId: last.id, lastPosition: last.position });
     expect((await statusOf('tally', [tally()])).state).toBe('live');
+  });
+
+  it('applies every position exactly once when the commit that carries a checkpoint fails once', async () => {
+    // The store refuses the first unit of work that carries a checkpoint, as a disk that went away
+    // for a moment would. Documents and checkpoint are one commit, so the batch is applied again
+    // from the checkpoint and counted once; were they two commits, the documents would stay and
+    // the retried batch would count its positions twice.
+    let refused = 0;
+    const failingOnce = new Proxy(stores.store, {
+      get(target, property) {
+        if (property === 'commit') {
+          return async (unit: Parameters<SqliteReadStore['commit']>[0]) => {
+            if (unit.checkpoint && refused === 0) {
+              refused += 1;
+              throw new ReadStoreUnavailable('the read store went away for a moment');
+            }
+            return target.commit(unit);
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const head = await addItems(20);
+    const runner = new ProjectionRunner([tally()], stores.events, failingOnce, { batchSize: 7, retireAfterMs: 50, log: () => undefined });
+    runners.push(runner);
+    await runner.start();
+    await runner.waitForPosition(head);
+
+    expect(refused).toBe(1);
+    const { totals } = await servingTotals();
+    expect(totals).toMatchObject({ count: 20, positions: oneTo(20) });
+    expect(await stores.store.getCheckpoint('tally@v1')).toBe(20);
   });
 
   it('resumes from its checkpoint after every stop, applying no event twice and skipping none', async () => {

@@ -37,6 +37,29 @@ describe('SqliteEventStore (properties only the embedded store has)', () => {
   const positionsOf = (events: readonly RecordedEvent[]) => events.map((e) => e.position);
   const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+  describe('a COMMIT that fails', () => {
+    // On any machine, not only where the disk-full spec can mount a tmpfs: the store's own COMMIT
+    // statement fails once, as a disk would at the last moment. An append answered before its
+    // COMMIT would resolve here; it must reject, and nothing of it may stay.
+    it('rejects every append of the batch, keeps none of their events, and writes the next batch', async () => {
+      const statements = (store as unknown as { statements: { commit: { run(): unknown } } }).statements;
+      const commit = statements.commit;
+      statements.commit = {
+        run: () => {
+          statements.commit = commit;
+          throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+        },
+      };
+      const batch = [store.append('city-lyon', [aNewEvent('CityDesignated')], 'no-stream'), store.append('city-lille', [aNewEvent('CityDesignated')], 'no-stream')];
+      for (const append of batch) await expect(append).rejects.toBeInstanceOf(EventStoreUnavailable);
+      expect(await store.readStream('city-lyon')).toEqual([]);
+      expect(await store.readAll({ after: 0 })).toEqual([]);
+
+      await store.append('city-lyon', [aNewEvent('CityDesignated')], 'no-stream');
+      expect(positionsOf(await store.readStream('city-lyon'))).toEqual([1]);
+    });
+  });
+
   describe('global positions', () => {
     it('numbers the log 1..N without gaps, even around refused appends', async () => {
       await store.append('city-krakow', [aNewEvent('CityDesignated'), aNewEvent('ReportSubmitted')], 'no-stream');

@@ -26,7 +26,11 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('UCCN Registry')
     .setDescription(DESCRIPTION)
     .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: "an API key of the registry; its role decides the routes it may call" }, API_KEY_SCHEME)
+    .addBearerAuth(
+      // an opaque key, not a JWT: DocumentBuilder's default bearerFormat would say JWT
+      { type: 'http', scheme: 'bearer', bearerFormat: undefined, description: 'an API key of the registry; its role decides the routes it may call' },
+      API_KEY_SCHEME,
+    )
     .addTag('secretariat', 'records what happens: designations, field changes, reports, withdrawals, meetings, applications, partnerships')
     .addTag('audit', 'the raw log, a city’s history, the register on both clocks, the hash chain, the projections')
     .addTag('analytics', 'the network by field, country and year; meetings; report compliance; applications; partnerships')
@@ -35,6 +39,25 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'UCCN Registry API',
-    swaggerOptions: { persistAuthorization: true },
+    // the key lives in the page's memory only: kept in localStorage, any script of the origin could read it
+    swaggerOptions: { persistAuthorization: false },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith(`/${DOCS_PATH}`)) void reply.header('content-security-policy', DOCS_CSP);
+    });
 }
+
+/** Swagger UI loads its own scripts and styles (its page holds inline styles, no inline script). */
+export const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -47,3 +47,26 @@ describe('the API documentation at /docs', () => {
     }
   });
 });
+
+describe('the OpenAPI document’s security and servers (issue 15, item 12)', () => {
+  const registry = registrySuite();
+  type Operation = { security?: Record<string, unknown>[] };
+  type Doc = { servers?: { url: string }[]; components: { securitySchemes: Record<string, unknown> }; paths: Record<string, Record<string, Operation>> };
+
+  it('names only security schemes it defines, and says plainly which routes need no key', async () => {
+    const document = (await registry.anonymous.get<Doc>('/docs-json')).body;
+    const schemes = Object.keys(document.components.securitySchemes);
+    const referenced = Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((op) => (op.security ?? []).flatMap((req) => Object.keys(req))));
+    expect([...new Set(referenced)].filter((name) => !schemes.includes(name))).toEqual([]);
+    for (const path of ['/health', '/health/ready']) expect(document.paths[path]?.['get']?.security).toEqual([]);
+    // every route of the API needs a key, and says so
+    const apiOperations = Object.entries(document.paths).filter(([path]) => path.startsWith('/api/')).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ route: `${method} ${path}`, security: op.security })));
+    expect(apiOperations.filter((op) => JSON.stringify(op.security) !== JSON.stringify([{ 'api-key': [] }])).map((op) => op.route)).toEqual([]);
+    expect(document.paths['/metrics']?.['get']?.security).toEqual([{ 'api-key': [] }]);
+  });
+
+  it('names a server: the API’s own origin', async () => {
+    const document = (await registry.anonymous.get<Doc>('/docs-json')).body;
+    expect(document.servers?.length).toBeGreaterThan(0);
+  });
+});

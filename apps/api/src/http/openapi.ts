@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { API_KEY_SCHEME } from './openapi.decorators.js';
 
 export const DOCS_PATH = 'docs';
@@ -35,8 +35,9 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .addTag('audit', 'the raw log, a city’s history, the register on both clocks, the hash chain, the projections')
     .addTag('analytics', 'the network by field, country and year; meetings; report compliance; applications; partnerships')
     .addTag('health', 'liveness and readiness, without a key')
+    .addServer('/', 'the registry that serves this document')
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
+  SwaggerModule.setup(DOCS_PATH, app, () => withOpenRoutesSaidSo(SwaggerModule.createDocument(app, config)), {
     jsonDocumentUrl: DOCS_JSON_PATH,
     customSiteTitle: 'UCCN Registry API',
     // the key lives in the page's memory only: kept in localStorage, any script of the origin could read it
@@ -48,6 +49,17 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .addHook('onSend', async (request, reply) => {
       if (request.url.startsWith(`/${DOCS_PATH}`)) void reply.header('content-security-policy', DOCS_CSP);
     });
+}
+
+/** An operation that names no security scheme needs no key (`/health`): `security: []` says so plainly. */
+function withOpenRoutesSaidSo(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (operation && operation.security === undefined) operation.security = [];
+    }
+  }
+  return document;
 }
 
 /** Swagger UI loads its own scripts and styles (its page holds inline styles, no inline script). */

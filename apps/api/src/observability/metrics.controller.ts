@@ -2,6 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RegistryMetrics } from '@uccn/runtime';
+import { API_KEY_SCHEME } from '../http/openapi.decorators.js';
 import { OPERATIONS, Roles } from '../http/roles.decorator.js';
 
 /**
@@ -10,7 +11,7 @@ import { OPERATIONS, Roles } from '../http/roles.decorator.js';
  * with `authorization: { credentials: <key> }` in its scrape config.
  */
 @ApiTags('health')
-@ApiBearerAuth()
+@ApiBearerAuth(API_KEY_SCHEME)
 @Controller('metrics')
 @Roles(...OPERATIONS)
 export class MetricsController {

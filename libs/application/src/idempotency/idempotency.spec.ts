@@ -66,6 +66,22 @@ describe('the kept answers (the first layer of idempotency)', () => {
     expect(await answers.lookup(secretariat, at('2026-12-01T10:00:01Z'))).toBeNull();
   });
 
+  it('answers again once a read store that was away at the first request is back', async () => {
+    // the first request meets the store away; the ones after it must not inherit that failure
+    let away = true;
+    const flaky = new Proxy(store, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property === 'ensureCollection') return (...args: unknown[]) => (away ? Promise.reject(new Error('read store away')) : value.apply(target, args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const answersOnFlaky = new KeptAnswers(flaky, 24);
+    await expect(answersOnFlaky.lookup(secretariat, at('2026-11-30T10:00:00Z'))).rejects.toThrow('read store away');
+    away = false;
+    expect(await answersOnFlaky.lookup(secretariat, at('2026-11-30T10:00:01Z'))).toBeNull();
+  });
+
   it('holds neither the key nor the caller in the record\'s id', async () => {
     await answers.lookup(secretariat, at('2026-11-30T10:00:00Z'));
     await answers.keep(secretariat, created, at('2026-11-30T10:00:00Z'));

@@ -86,7 +86,11 @@ export class KeptAnswers {
 
   /** The answer kept for this caller's key, if it is still kept; another body under the key is refused. */
   async lookup(context: KeyedContext, now: Date): Promise<KeptAnswer | null> {
-    this.ready ??= this.store.ensureCollection(IDEMPOTENCY_COLLECTION, [['expiresAt']]);
+    // a store away at the first request must not fail every request after it: forget a failed attempt
+    this.ready ??= this.store.ensureCollection(IDEMPOTENCY_COLLECTION, [['expiresAt']]).catch((error: unknown) => {
+      this.ready = null;
+      throw error;
+    });
     await this.ready;
     const record = (await this.store.get(IDEMPOTENCY_COLLECTION, recordIdOf(context))) as IdempotencyRecord | null;
     if (!record || record.expiresAt <= now.toISOString()) return null;

@@ -3,10 +3,9 @@ import { CLOCK, systemClock, type Clock } from '@uccn/application';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { ReadModels } from '@uccn/projections';
-import { KEY_STORE, READ_STORE, type KeyStore, type ReadStore } from '@uccn/read-store';
+import { READ_STORE, type ReadStore } from '@uccn/read-store';
 import { MeteredEventStore } from './observability/metered-event-store.js';
 import { RegistryMetrics } from './observability/metrics.js';
-import { loadOrGenerateSubjectSecret, openKeyStore, SUBJECT_SECRET } from './personal-data.js';
 import { ProjectionsService } from './projections.service.js';
 import { openEventStore, openReadStore } from './stores.js';
 
@@ -22,7 +21,6 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly reads: ReadStore,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
   ) {}
 
   static forRoot({ config, clock }: InfrastructureOptions): DynamicModule {
@@ -41,13 +39,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
           inject: [{ token: RegistryMetrics, optional: true }],
         },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
-        // the personal data's keys (DESIGN §7), beside the read models, and the subject-id secret
-        { provide: KEY_STORE, useFactory: () => openKeyStore(config) },
-        { provide: SUBJECT_SECRET, useFactory: () => loadOrGenerateSubjectSecret(config) },
         { provide: ReadModels, useFactory: (store: ReadStore) => new ReadModels(store), inject: [READ_STORE] },
         ProjectionsService,
       ],
-      exports: [REGISTRY_CONFIG, CLOCK, EVENT_STORE, READ_STORE, KEY_STORE, SUBJECT_SECRET, ReadModels, ProjectionsService],
+      exports: [REGISTRY_CONFIG, CLOCK, EVENT_STORE, READ_STORE, ReadModels, ProjectionsService],
     };
   }
 
@@ -55,6 +50,5 @@ export class InfrastructureModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.events.close();
     await this.reads.close();
-    await this.keys.close();
   }
 }

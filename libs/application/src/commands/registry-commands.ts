@@ -64,11 +64,15 @@ export const meetingCommands = aggregateCommands({
   streamOf: meetingStreamId,
   rows: {
     ScheduleMeeting: {
-      facts: async (store, payload, meeting) => ({
-        ...(await catalogue(store)),
-        cities: await citiesNamed(store, meetingCityIds({ type: 'ScheduleMeeting', ...payload }, meeting)),
-        ...(await replacedMeeting(store, payload.replaces)),
-      }),
+      // the facts come from three streams: read them at once, not one after another
+      facts: async (store, payload, meeting) => {
+        const [known, cities, replaced] = await Promise.all([
+          catalogue(store),
+          citiesNamed(store, meetingCityIds({ type: 'ScheduleMeeting', ...payload }, meeting)),
+          replacedMeeting(store, payload.replaces),
+        ]);
+        return { ...known, cities, ...replaced };
+      },
     },
     // the hosts are the meeting's own (in its state); the attendees come with the command
     RecordMeetingHosted: {
@@ -99,7 +103,12 @@ export const applicationCommands = aggregateCommands({
   streamOf: applicationStreamId,
   rows: {
     // a city already on record does not apply, and is not designated again, whatever the application
-    SubmitApplication: { facts: async (store, { cityId }) => ({ ...(await catalogue(store)), cities: await citiesNamed(store, [cityId]) }) },
+    SubmitApplication: {
+      facts: async (store, { cityId }) => {
+        const [known, cities] = await Promise.all([catalogue(store), citiesNamed(store, [cityId])]);
+        return { ...known, cities };
+      },
+    },
     EndorseApplication: {},
     DecideApplication: {
       facts: async (store, _payload, application) => ({

@@ -1,11 +1,12 @@
 import type { ApplicationEvent } from './application/application.events.js';
 import type { CityEvent } from './city/city.events.js';
+import type { DataSubjectEvent } from './data-subject/data-subject.js';
 import type { MeetingEvent } from './meeting/meeting.events.js';
 import type { NetworkEvent } from './network/network.events.js';
 import type { PartnershipEvent } from './partnership/partnership.events.js';
 
 /** Every event of the registry, by type. */
-export type RegistryEvent = NetworkEvent | CityEvent | MeetingEvent | ApplicationEvent | PartnershipEvent;
+export type RegistryEvent = NetworkEvent | CityEvent | MeetingEvent | ApplicationEvent | PartnershipEvent | DataSubjectEvent;
 export type RegistryEventType = RegistryEvent['type'];
 
 /**
@@ -22,6 +23,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<RegistryEventType, number>> = {
   CityRecordCorrected: 1,
   ReportRecordCorrected: 1,
   MembershipWithdrawalRetracted: 1,
+  FocalPointAssigned: 1,
   MeetingScheduled: 1,
   MeetingHosted: 1,
   MeetingCancelled: 1,
@@ -33,6 +35,8 @@ export const SCHEMA_VERSIONS: Readonly<Record<RegistryEventType, number>> = {
   PartnershipLaunched: 1,
   PartnerJoined: 1,
   PartnershipConcluded: 1,
+  PartnershipContactAdded: 1,
+  DataSubjectErased: 1,
 };
 
 export const isRegistryEventType = (type: string): type is RegistryEventType =>

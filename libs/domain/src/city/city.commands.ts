@@ -3,6 +3,7 @@ import type { FieldCatalogue } from '../network/network.state.js';
 import type { CommandOf } from '../shared/decider.js';
 import type {
   CityDesignated,
+  FocalPointAssigned,
   MembershipWithdrawn,
   ReportKind,
   ReportReviewed,
@@ -66,6 +67,9 @@ export interface RetractWithdrawal {
   readonly today: CalendarDate;
 }
 
+/** The focal point arrives sealed: the application seals a person's details before the domain sees them. */
+export type AssignFocalPoint = CommandOf<'AssignFocalPoint', FocalPointAssigned['data']>;
+
 export type CityCommand =
   | DesignateCity
   | ChangeCityField
@@ -74,4 +78,5 @@ export type CityCommand =
   | WithdrawMembership
   | CorrectCityRecord
   | CorrectReportRecord
-  | RetractWithdrawal;
+  | RetractWithdrawal
+  | AssignFocalPoint;

@@ -1,4 +1,5 @@
 import { decideBy, type Decider } from '../shared/decider.js';
+import { assignFocalPoint } from './focal-point.js';
 import {
   requireCountry,
   requireDate,
@@ -203,6 +204,7 @@ export const cityDecider: Decider<CityCommand, CityEvent, CityState> = {
     CorrectCityRecord: correctCityRecord,
     CorrectReportRecord: correctReportRecord,
     RetractWithdrawal: retractWithdrawal,
+    AssignFocalPoint: assignFocalPoint,
   }),
   evolve: evolveCity,
   initialState: initialCityState,

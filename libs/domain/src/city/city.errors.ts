@@ -74,3 +74,9 @@ export const correctionContradicts = (cityId: string, fact: string, why: string)
 
 export const noWithdrawalToRetract = (cityId: string) =>
   conflict('NoWithdrawalToRetract', `${cityId} is a member: there is no withdrawal on record to retract`);
+
+export const cityHasLeftNetwork = (cityId: string, state: WithdrawnCity, doing: string) =>
+  conflict('CityHasLeftNetwork', `${cityId} left the network on ${state.withdrawnOn}: it cannot ${doing}`);
+
+export const focalPointUnchanged = (cityId: string) =>
+  conflict('FocalPointUnchanged', `this person is already the focal point of ${cityId}`);

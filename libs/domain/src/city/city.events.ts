@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../shared/calendar.js';
+import type { RecordedContact } from '../shared/personal-data.js';
 import type { DomainEvent } from '../shared/decider.js';
 
 export type ReportKind = 'membership-monitoring' | 'national-annual';
@@ -123,7 +124,17 @@ export type MembershipWithdrawalRetracted = DomainEvent<
 
 export type CityCorrectionEvent = CityRecordCorrected | ReportRecordCorrected | MembershipWithdrawalRetracted;
 
-export type CityEvent = CityDesignated | CityFieldChanged | ReportSubmitted | ReportReviewed | MembershipWithdrawn | CityCorrectionEvent;
+/** The city's focal point (DESIGN §7): personal data, sealed; a newer one replaces the older. */
+export type FocalPointAssigned = DomainEvent<'FocalPointAssigned', { readonly cityId: string; readonly focalPoint: RecordedContact }>;
+
+export type CityEvent =
+  | CityDesignated
+  | CityFieldChanged
+  | ReportSubmitted
+  | ReportReviewed
+  | MembershipWithdrawn
+  | CityCorrectionEvent
+  | FocalPointAssigned;
 
 /** Every event type of a city's stream (the projections that follow a city's whole record read them all). */
 export const CITY_EVENT_TYPES = [
@@ -135,6 +146,7 @@ export const CITY_EVENT_TYPES = [
   'CityRecordCorrected',
   'ReportRecordCorrected',
   'MembershipWithdrawalRetracted',
+  'FocalPointAssigned',
 ] as const satisfies readonly CityEvent['type'][];
 
 export const cityStreamId = (cityId: string) => `city-${cityId}`;

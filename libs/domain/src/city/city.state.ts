@@ -29,6 +29,8 @@ interface Designation {
   /** oldest first: Lyon holds media-arts from 2008, literature from 2023 */
   readonly fields: readonly FieldPeriod[];
   readonly reports: readonly CityReport[];
+  /** the subject id of its focal point, when one was assigned (who it is stays sealed) */
+  readonly focalPoint?: string;
 }
 
 export interface UnknownCity {
@@ -103,6 +105,8 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
       const { withdrawnOn: _on, withdrawalReason: _reason, ...member } = state;
       return { ...member, status: 'member' };
     }
+    case 'FocalPointAssigned':
+      return state.status === 'unknown' ? state : { ...state, focalPoint: event.data.focalPoint.subjectId };
     default:
       return assertNever(event);
   }

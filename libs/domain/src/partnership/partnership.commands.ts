@@ -1,7 +1,8 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { CityStates } from '../city/member-cities.js';
 import type { CommandOf } from '../shared/decider.js';
-import type { Partner, PartnershipConcluded } from './partnership.events.js';
+import type { RecordedContact } from '../shared/personal-data.js';
+import type { Partner, PartnershipConcluded, PartnershipContactAdded } from './partnership.events.js';
 
 /** Seed 004: EU "Creative Cities", Central Europe Programme, lead partner City of Leipzig. */
 export interface LaunchPartnership {
@@ -15,6 +16,8 @@ export interface LaunchPartnership {
   readonly startsOn: CalendarDate;
   /** the planned end; may be after today ("the project runs until December 2012") */
   readonly endsOn?: CalendarDate;
+  /** sealed by the application before the domain sees them (DESIGN §7) */
+  readonly contacts?: readonly RecordedContact[];
   /** the member cities the partners name by `cityId` */
   readonly cities: CityStates;
   readonly today: CalendarDate;
@@ -34,4 +37,6 @@ export interface AddPartner {
 
 export type ConcludePartnership = CommandOf<'ConcludePartnership', PartnershipConcluded['data']>;
 
-export type PartnershipCommand = LaunchPartnership | AddPartner | ConcludePartnership;
+export type AddPartnershipContact = CommandOf<'AddPartnershipContact', PartnershipContactAdded['data']>;
+
+export type PartnershipCommand = LaunchPartnership | AddPartner | ConcludePartnership | AddPartnershipContact;

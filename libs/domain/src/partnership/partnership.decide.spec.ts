@@ -2,9 +2,10 @@ import { specFor } from '../shared/decider-spec.js';
 import { fold } from '../shared/decider.js';
 import type { CityEvent } from '../city/city.events.js';
 import { evolveCity, initialCityState } from '../city/city.state.js';
-import type { AddPartner, ConcludePartnership, LaunchPartnership } from './partnership.commands.js';
+import { recordedContact } from '../../../../test/support/personal-data.js';
+import type { AddPartner, AddPartnershipContact, ConcludePartnership, LaunchPartnership } from './partnership.commands.js';
 import { partnershipDecider } from './partnership.decide.js';
-import type { PartnerJoined, PartnershipConcluded, PartnershipLaunched } from './partnership.events.js';
+import type { PartnerJoined, PartnershipConcluded, PartnershipContactAdded, PartnershipLaunched } from './partnership.events.js';
 
 /*
  * Seed 004: the EU "Creative Cities" project of the Central Europe Programme, lead partner the City
@@ -122,6 +123,52 @@ describe('launching a partnership', () => {
   it('refuses a partner without a real country code, naming where it is', () => {
     const error = given([]).when({ ...launch, leadPartner: { name: 'City of Leipzig', country: 'Germany' } }).thenThrows('InvalidCountryCode', 'invalid');
     expect(error.field).toBe('leadPartner.country');
+  });
+});
+
+/* Invented people: contacts are personal data, and tests never use the seeds' people. */
+describe("a partnership's contacts", () => {
+  const projectLead = recordedContact('ada.testperson', 'lead partner contact');
+  const communications = recordedContact('bo.inventedname', 'communication manager');
+  const addContact = (contact = communications): AddPartnershipContact => ({
+    type: 'AddPartnershipContact',
+    partnershipId: 'creative-cities-central-europe',
+    contact,
+    today,
+  });
+  const contactAdded = (contact = communications): PartnershipContactAdded => ({
+    type: 'PartnershipContactAdded',
+    data: { partnershipId: 'creative-cities-central-europe', contact },
+  });
+
+  it('are recorded at the launch, sealed as they came', () => {
+    given([]).when({ ...launch, contacts: [projectLead] }).then([{ ...launched, data: { ...launched.data, contacts: [projectLead] } }]);
+  });
+
+  it('refuse the same person twice in one role at the launch', () => {
+    given([]).when({ ...launch, contacts: [projectLead, { ...projectLead, role: 'Lead partner contact ' }] }).thenThrows('DuplicateValue', 'invalid');
+  });
+
+  it('are added later, also to a concluded partnership (the record of a finished project names its people)', () => {
+    given([launched]).when(addContact()).then([contactAdded()]);
+    given([launched, concluded]).when(addContact()).then([contactAdded()]);
+  });
+
+  it('take the same person in another role, but not twice in the same one', () => {
+    given([launched, contactAdded()]).when(addContact({ ...communications, role: 'lead partner contact' })).then([
+      contactAdded({ ...communications, role: 'lead partner contact' }),
+    ]);
+    given([{ ...launched, data: { ...launched.data, contacts: [projectLead] } }]).when(addContact(projectLead)).thenThrows('ContactAlreadyRecorded', 'conflict');
+  });
+
+  it('need a partnership on record', () => {
+    given([]).when(addContact()).thenThrows('PartnershipNotFound', 'not-found');
+  });
+
+  it('refuse a contact that is not sealed', () => {
+    const plain = { subjectId: communications.subjectId, role: 'communication manager', name: 'Bo Inventedname', email: 'bo@example.org' };
+    const error = given([launched]).when(addContact(plain as never)).thenThrows('InvalidContact', 'invalid');
+    expect(error.message).not.toMatch(/Bo Inventedname|example\.org/);
   });
 });
 

@@ -12,8 +12,10 @@ import {
   requireText,
   requireToday,
 } from '../shared/validation.js';
-import type { AddPartner, ConcludePartnership, LaunchPartnership, PartnershipCommand } from './partnership.commands.js';
+import { requireRecordedContact, type RecordedContact } from '../shared/personal-data.js';
+import type { AddPartner, AddPartnershipContact, ConcludePartnership, LaunchPartnership, PartnershipCommand } from './partnership.commands.js';
 import {
+  contactAlreadyRecorded,
   joinedOutsidePartnershipDates,
   partnerAlreadyInPartnership,
   partnershipAlreadyConcluded,
@@ -21,12 +23,21 @@ import {
   partnershipDateOutOfOrder,
   partnershipNotFound,
 } from './partnership.errors.js';
-import type { Partner, PartnerJoined, PartnershipConcluded, PartnershipEvent, PartnershipLaunched } from './partnership.events.js';
+import type {
+  Partner,
+  PartnerJoined,
+  PartnershipConcluded,
+  PartnershipContactAdded,
+  PartnershipEvent,
+  PartnershipLaunched,
+} from './partnership.events.js';
 import {
   evolvePartnership,
+  findContact,
   findPartner,
   initialPartnershipState,
   partnerKey,
+  sameRole,
   type PartnershipState,
 } from './partnership.state.js';
 
@@ -45,6 +56,7 @@ function launchPartnership(command: LaunchPartnership, state: PartnershipState):
   const startsOn = requireDate(command.startsOn, 'startsOn');
   const endsOn = requireOptionalDate(command.endsOn, 'endsOn');
   if (endsOn !== undefined) requireOrderedPeriod(startsOn, endsOn, 'startsOn', 'endsOn');
+  const contacts = requireContacts(command.contacts);
 
   if (state.status !== 'unknown') throw partnershipAlreadyLaunched(state.charter);
 
@@ -64,6 +76,8 @@ function launchPartnership(command: LaunchPartnership, state: PartnershipState):
         creativeIndustries,
         startsOn,
         ...(endsOn === undefined ? {} : { endsOn }),
+        // absent rather than empty: launches recorded before contacts existed hash as they did
+        ...(contacts.length === 0 ? {} : { contacts }),
       },
     },
   ];
@@ -113,6 +127,33 @@ function concludePartnership(command: ConcludePartnership, state: PartnershipSta
   ];
 }
 
+/**
+ * A contact is a record of who to write to, not an act of the partnership: it may be added after
+ * the conclusion too (the record of a finished project names its people).
+ */
+function addPartnershipContact(command: AddPartnershipContact, state: PartnershipState): PartnershipContactAdded[] {
+  requireToday(command.today);
+  const partnershipId = requireSlug(command.partnershipId, 'partnershipId');
+  const contact = requireRecordedContact(command.contact, 'contact');
+
+  if (state.status === 'unknown') throw partnershipNotFound(partnershipId);
+  if (findContact(state, contact)) throw contactAlreadyRecorded(partnershipId, contact.role);
+
+  return [{ type: 'PartnershipContactAdded', data: { partnershipId, contact } }];
+}
+
+function requireContacts(value: unknown): readonly RecordedContact[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw invalid('InvalidList', 'contacts must be a list', 'contacts');
+  const contacts = value.map((contact) => requireRecordedContact(contact, 'contacts'));
+  contacts.forEach((contact, index) => {
+    if (contacts.findIndex((other) => other.subjectId === contact.subjectId && sameRole(other.role, contact.role)) !== index) {
+      throw invalid('DuplicateValue', `a person is named more than once as ${contact.role}`, 'contacts');
+    }
+  });
+  return contacts;
+}
+
 /** `at` prefixes the request field at fault: `leadPartner.country`, `partners.name`, or bare `country`. */
 function requirePartner(value: unknown, at: string): Partner {
   const path = (field: string) => (at === '' ? field : `${at}.${field}`);
@@ -150,6 +191,7 @@ export const partnershipDecider: Decider<PartnershipCommand, PartnershipEvent, P
     LaunchPartnership: launchPartnership,
     AddPartner: addPartner,
     ConcludePartnership: concludePartnership,
+    AddPartnershipContact: addPartnershipContact,
   }),
   evolve: evolvePartnership,
   initialState: initialPartnershipState,

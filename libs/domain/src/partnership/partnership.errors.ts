@@ -25,3 +25,6 @@ export const joinedOutsidePartnershipDates = (partnershipId: string, joinedOn: C
 
 export const partnershipDateOutOfOrder = (what: string, date: CalendarDate, after: string, afterDate: CalendarDate) =>
   ruleBroken('PartnershipDateOutOfOrder', `the ${what} on ${date} cannot come before the ${after} on ${afterDate}`);
+
+export const contactAlreadyRecorded = (partnershipId: string, role: string) =>
+  conflict('ContactAlreadyRecorded', `this person is already a contact of partnership ${partnershipId} as ${role}`);

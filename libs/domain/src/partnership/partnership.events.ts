@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import type { DomainEvent } from '../shared/decider.js';
+import type { RecordedContact } from '../shared/personal-data.js';
 
 /** An organisation in a partnership; `cityId` when it is (or stands for) a member city. */
 export interface Partner {
@@ -19,6 +20,8 @@ export type PartnershipLaunched = DomainEvent<
     readonly creativeIndustries: readonly string[];
     readonly startsOn: CalendarDate;
     readonly endsOn?: CalendarDate;
+    /** the people to write to (seed 004: the lead partner's contact, a communication manager), sealed */
+    readonly contacts?: readonly RecordedContact[];
   }
 >;
 
@@ -32,6 +35,12 @@ export type PartnershipConcluded = DomainEvent<
   { readonly partnershipId: string; readonly concludedOn: CalendarDate; readonly outcome?: string }
 >;
 
-export type PartnershipEvent = PartnershipLaunched | PartnerJoined | PartnershipConcluded;
+/** A person to write to about the partnership, added after its launch (DESIGN §7). */
+export type PartnershipContactAdded = DomainEvent<
+  'PartnershipContactAdded',
+  { readonly partnershipId: string; readonly contact: RecordedContact }
+>;
+
+export type PartnershipEvent = PartnershipLaunched | PartnerJoined | PartnershipConcluded | PartnershipContactAdded;
 
 export const partnershipStreamId = (partnershipId: string) => `partnership-${partnershipId}`;

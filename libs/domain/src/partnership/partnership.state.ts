@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../shared/calendar.js';
 import { assertNever } from '../shared/decider.js';
+import type { RecordedContact } from '../shared/personal-data.js';
 import type { Partner, PartnershipEvent, PartnershipLaunched } from './partnership.events.js';
 
 export type PartnershipCharter = PartnershipLaunched['data'];
@@ -10,6 +11,11 @@ export interface PartnerMembership {
   readonly joinedOn: CalendarDate;
 }
 
+export interface ContactOnRecord {
+  readonly subjectId: string;
+  readonly role: string;
+}
+
 export interface UnknownPartnership {
   readonly status: 'unknown';
 }
@@ -18,11 +24,14 @@ export interface ActivePartnership {
   readonly charter: PartnershipCharter;
   /** the lead partner first, then the partners in the order they joined */
   readonly members: readonly PartnerMembership[];
+  /** who is a contact in which role (their details stay sealed in the events) */
+  readonly contacts: readonly ContactOnRecord[];
 }
 export interface ConcludedPartnership {
   readonly status: 'concluded';
   readonly charter: PartnershipCharter;
   readonly members: readonly PartnerMembership[];
+  readonly contacts: readonly ContactOnRecord[];
   readonly concludedOn: CalendarDate;
   readonly outcome?: string;
 }
@@ -37,7 +46,8 @@ export function evolvePartnership(state: PartnershipState, event: PartnershipEve
       if (state.status !== 'unknown') return state;
       const charter = event.data;
       const members = [charter.leadPartner, ...charter.partners].map((partner) => ({ partner, joinedOn: charter.startsOn }));
-      return { status: 'active', charter, members };
+      const contacts = (charter.contacts ?? []).map(contactOnRecord);
+      return { status: 'active', charter, members, contacts };
     }
     case 'PartnerJoined': {
       if (state.status !== 'active') return state;
@@ -48,6 +58,10 @@ export function evolvePartnership(state: PartnershipState, event: PartnershipEve
       if (state.status !== 'active') return state;
       const { concludedOn, outcome } = event.data;
       return { ...state, status: 'concluded', concludedOn, ...(outcome === undefined ? {} : { outcome }) };
+    }
+    case 'PartnershipContactAdded': {
+      if (state.status === 'unknown') return state;
+      return { ...state, contacts: [...state.contacts, contactOnRecord(event.data.contact)] };
     }
     default:
       return assertNever(event);
@@ -63,3 +77,11 @@ export const partnerKey = (partner: Pick<Partner, 'name' | 'country'>): string =
 
 export const findPartner = (state: ActivePartnership | ConcludedPartnership, partner: Pick<Partner, 'name' | 'country'>) =>
   state.members.find((member) => partnerKey(member.partner) === partnerKey(partner));
+
+const contactOnRecord = ({ subjectId, role }: RecordedContact): ContactOnRecord => ({ subjectId, role });
+
+/** The same person in the same role is one contact; the same person may hold two roles. */
+export const findContact = (state: ActivePartnership | ConcludedPartnership, contact: ContactOnRecord) =>
+  state.contacts.find((known) => known.subjectId === contact.subjectId && sameRole(known.role, contact.role));
+
+export const sameRole = (a: string, b: string) => a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');

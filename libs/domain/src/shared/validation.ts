@@ -46,11 +46,15 @@ export function requireCountry(value: unknown, field: string): string {
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/** Text a person would write: no control characters (other than tab and line breaks), no lone surrogates. */
+export const isCleanText = (value: unknown): value is string =>
+  typeof value === 'string' && !CONTROL_CHARACTER.test(value) && !LONE_SURROGATE.test(value);
+
 export function requireText(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalid('MissingText', `${field} must be a non-empty text`, field);
   }
-  if (CONTROL_CHARACTER.test(value) || LONE_SURROGATE.test(value)) {
+  if (!isCleanText(value)) {
     throw invalid('InvalidText', `${field} must be text without control characters (other than tab and line breaks) or lone surrogates`, field);
   }
   return value;

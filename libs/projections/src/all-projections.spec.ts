@@ -6,6 +6,7 @@ import type { ProjectionDefinition } from './projection.js';
 import { applyBatch } from './runner/apply-batch.js';
 import { physicalCollection } from './runner/projection-catalog.js';
 import { logOf, recorded } from '../../../test/support/project-events.js';
+import { recordedContact } from '../../../test/support/personal-data.js';
 
 /** A small log with every event type of the registry, in a plausible order. */
 const everyKindOfEvent = logOf(
@@ -42,8 +43,11 @@ const everyKindOfEvent = logOf(
   recorded('MeetingCancelled', { meetingId: 'uccn-2020', cancelledOn: '2020-03-20', reason: 'COVID-19 pandemic', forceMajeure: true }),
   recorded('PartnershipLaunched', {
     partnershipId: 'creative-cities', name: 'Creative Cities', leadPartner: { name: 'City of Leipzig', country: 'DE' }, partners: [],
-    creativeIndustries: [], startsOn: '2010-01-01',
+    creativeIndustries: [], startsOn: '2010-01-01', contacts: [recordedContact('ada.testperson', 'lead partner contact')],
   }),
+  recorded('PartnershipContactAdded', { partnershipId: 'creative-cities', contact: recordedContact('bo.inventedname', 'communication manager') }),
+  recorded('FocalPointAssigned', { cityId: 'ostersund', focalPoint: recordedContact('cy.madeup', 'focal point') }),
+  recorded('DataSubjectErased', { subjectId: recordedContact('ada.testperson', '').subjectId, reason: 'asked to be forgotten', keyId: 'key-of-ada-testperson' }),
   recorded('PartnerJoined', { partnershipId: 'creative-cities', partner: { name: 'City of Pécs', country: 'HU' }, joinedOn: '2010-06-01' }),
   recorded('PartnershipConcluded', { partnershipId: 'creative-cities', concludedOn: '2012-12-31' }),
 );

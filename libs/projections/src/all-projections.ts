@@ -7,6 +7,7 @@ import { meetingsProjection } from './meetings/meetings.projection.js';
 import { applicationsProjection } from './applications/applications.projection.js';
 import { partnershipsProjection } from './partnerships/partnerships.projection.js';
 import { fieldCatalogueProjection } from './field-catalogue/field-catalogue.projection.js';
+import { contactsProjection } from './contacts/contacts.projection.js';
 
 /** Every read model the runner keeps up to date. */
-export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection, meetingsProjection, applicationsProjection, partnershipsProjection];
+export const ALL_PROJECTIONS: readonly ProjectionDefinition[] = [fieldCatalogueProjection, cityDirectoryProjection, membershipHistoryProjection, membershipRegisterProjection, networkStatisticsProjection, meetingsProjection, applicationsProjection, partnershipsProjection, contactsProjection];

@@ -13,6 +13,7 @@ export * from './meetings/meetings.projection.js';
 export * from './meetings/meetings-list.js';
 export * from './applications/applications.projection.js';
 export * from './partnerships/partnerships.projection.js';
+export * from './contacts/contacts.projection.js';
 export * from './all-projections.js';
 export * from './runner/projection-catalog.js';
 export * from './runner/read-models.js';

@@ -11,6 +11,7 @@ import { cityHistoryQuery, HISTORY, membershipHistoryProjection } from './member
 import { membershipRegisterProjection, PERIODS, registerCountFilter, registerFindOptions } from './membership-register/membership-register.projection.js';
 import { meetingsProjection, MEETINGS, meetingsQuery } from './meetings/meetings.projection.js';
 import { partnershipsProjection, PARTNERSHIPS, partnershipsQuery } from './partnerships/partnerships.projection.js';
+import { CONTACTS, contactsProjection, contactsQuery } from './contacts/contacts.projection.js';
 
 /**
  * Each query a projection serves, run against a real SQLite read store with the projection's
@@ -35,6 +36,9 @@ const cases: ReadonlyArray<readonly [string, ProjectionDefinition, string, FindO
   ['applications by call and status', applicationsProjection, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' })],
   ['applications by status', applicationsProjection, APPLICATIONS, applicationsQuery({ status: 'endorsed' })],
   ['partnerships', partnershipsProjection, PARTNERSHIPS, partnershipsQuery()],
+  ['contacts of a city', contactsProjection, CONTACTS, contactsQuery({ cityId: 'lyon' })],
+  ['contacts of a partnership', contactsProjection, CONTACTS, contactsQuery({ partnershipId: 'creative-cities' })],
+  ['all contacts', contactsProjection, CONTACTS, contactsQuery({})],
 ];
 
 describe('projection queries on SQLite', () => {

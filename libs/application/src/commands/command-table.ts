@@ -1,5 +1,6 @@
 import type { CityStates, Decider, DomainEvent, FieldCatalogue, MeetingState } from '@uccn/domain';
 import type { EventStore } from '@uccn/event-store';
+import type { CommandDeps } from '../shared/handle-command.js';
 
 /*
  * A table of commands per aggregate, in the manner of Eventuous's command services and Emmett's
@@ -13,13 +14,15 @@ import type { EventStore } from '@uccn/event-store';
 
 /**
  * The fields of a domain command that the application fills from other streams, never the caller:
- * the dated field catalogue (the `network` stream), the states of the cities a command names, and
- * the state of the cancelled meeting a rescheduled one `replaces`.
+ * the dated field catalogue (the `network` stream), the states of the cities a command names, the
+ * state of the cancelled meeting a rescheduled one `replaces`, and a data subject's key id as the
+ * key store holds it.
  */
 export interface Facts {
   readonly catalogue: FieldCatalogue;
   readonly cities: CityStates;
   readonly replaced: MeetingState;
+  readonly keyId: string | null;
 }
 
 type FactField = keyof Facts;
@@ -37,12 +40,24 @@ export type PayloadOf<Command> = DistributiveOmit<Command, Supplied>;
 export type FactsOf<Command> = Pick<Command, Extract<keyof Command, FactField>>;
 
 /** Reads the facts a command needs, fresh on every attempt, given the aggregate's own state. */
-export type FactsReader<Command, State> = (store: EventStore, payload: PayloadOf<Command>, state: State) => Promise<FactsOf<Command>>;
+export type FactsReader<Command, State> = (
+  store: EventStore,
+  payload: PayloadOf<Command>,
+  state: State,
+  deps: CommandDeps,
+) => Promise<FactsOf<Command>>;
+
+/**
+ * Work outside the log that completes a command, done after it whatever it answered (recorded,
+ * replayed, refused): it must be idempotent, and derive what to do from the log, so that a crash
+ * between the append and this work is mended by sending the command again.
+ */
+export type Settlement<Command> = (deps: CommandDeps, payload: PayloadOf<Command>) => Promise<void>;
 
 /** A row: a command with facts must say how to read them; one without may not. */
-export type CommandRow<Command, State> = keyof FactsOf<Command> extends never
+export type CommandRow<Command, State> = (keyof FactsOf<Command> extends never
   ? { readonly facts?: never }
-  : { readonly facts: FactsReader<Command, State> };
+  : { readonly facts: FactsReader<Command, State> }) & { readonly settle?: Settlement<Command> };
 
 type CommandNamed<Command, Type> = Extract<Command, { readonly type: Type }>;
 

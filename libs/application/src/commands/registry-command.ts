@@ -1,14 +1,22 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { calendarDateOf, type DomainEvent } from '@uccn/domain';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import type { CommandContext, CommandResult } from '../shared/command-context.js';
 import { handleCommand, type CommandDeps } from '../shared/handle-command.js';
+import { PersonalData } from '../personal-data/personal-data.js';
 import type { AggregateCommands, PayloadOf } from './command-table.js';
-import { applicationCommands, cityCommands, meetingCommands, networkCommands, partnershipCommands } from './registry-commands.js';
+import {
+  applicationCommands,
+  cityCommands,
+  dataSubjectCommands,
+  meetingCommands,
+  networkCommands,
+  partnershipCommands,
+} from './registry-commands.js';
 
-const TABLES = [networkCommands, cityCommands, meetingCommands, applicationCommands, partnershipCommands] as const;
+const TABLES = [networkCommands, cityCommands, meetingCommands, applicationCommands, partnershipCommands, dataSubjectCommands] as const;
 
 /** Every domain command of the registry, from the aggregates' tables. */
 type TableCommand<Table> = Table extends AggregateCommands<infer Command, infer _Event, infer _State> ? Command : never;
@@ -31,7 +39,7 @@ const tableByType = new Map<string, AnyTable>(
  * and which facts; `handleCommand` does the rest (load, fold, decide, append, retry, If-Match, the
  * idempotent replay from the log). The API, the designation process and the import all come here.
  */
-export function executeCommand<Type extends RegistryCommandType>(
+export async function executeCommand<Type extends RegistryCommandType>(
   deps: CommandDeps,
   type: Type,
   payload: PayloadFor<Type>,
@@ -39,23 +47,30 @@ export function executeCommand<Type extends RegistryCommandType>(
 ): Promise<CommandResult> {
   const table = tableByType.get(type);
   if (!table) throw new Error(`no table has a row for the command ${type}`);
-  const row = table.rows[type] as { facts?: (store: EventStore, payload: unknown, state: unknown) => Promise<object> };
+  const row = table.rows[type] as {
+    facts?: (store: EventStore, payload: unknown, state: unknown, deps: CommandDeps) => Promise<object>;
+    settle?: (deps: CommandDeps, payload: unknown) => Promise<void>;
+  };
   const id = table.idOf(payload as PayloadOf<{ readonly type: string }>);
-  return handleCommand(
-    deps,
-    {
-      aggregateId: id,
-      streamId: table.streamOf(id),
-      decider: table.decider,
-      command: async (now, state) => ({
-        type,
-        ...payload,
-        ...(row.facts ? await row.facts(deps.store, payload, state) : {}),
-        today: calendarDateOf(now),
-      }),
-    },
-    context,
-  );
+  try {
+    return await handleCommand(
+      deps,
+      {
+        aggregateId: id,
+        streamId: table.streamOf(id),
+        decider: table.decider,
+        command: async (now, state) => ({
+          type,
+          ...payload,
+          ...(row.facts ? await row.facts(deps.store, payload, state, deps) : {}),
+          today: calendarDateOf(now),
+        }),
+      },
+      context,
+    );
+  } finally {
+    if (row.settle) await row.settle(deps, payload);
+  }
 }
 
 /** The one NestJS command: the `CommandBus` stays the entry, the table decides the rest. */
@@ -74,9 +89,11 @@ export class RegistryCommandHandler implements ICommandHandler<RegistryCommand, 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly personalData?: PersonalData,
   ) {}
 
   execute({ type, payload, context }: RegistryCommand): Promise<CommandResult> {
-    return executeCommand({ store: this.store, clock: this.clock }, type, payload, context);
+    const personalData = this.personalData;
+    return executeCommand({ store: this.store, clock: this.clock, ...(personalData ? { personalData } : {}) }, type, payload, context);
   }
 }

@@ -1,5 +1,9 @@
 import {
   NETWORK_STREAM,
+  dataSubjectDecider,
+  dataSubjectStreamId,
+  isErasedKey,
+  type DataSubjectCommand,
   applicationDecider,
   applicationStreamId,
   cityDecider,
@@ -19,7 +23,10 @@ import {
   type PartnershipCommand,
 } from '@uccn/domain';
 import type { EventStore } from '@uccn/event-store';
+import type { PersonalData } from '../personal-data/personal-data.js';
 import { loadCatalogue, loadCityStates, loadMeetingState } from '../shared/facts.js';
+import type { CommandDeps } from '../shared/handle-command.js';
+import { loadStream } from '../shared/load-stream.js';
 import { aggregateCommands, type PayloadOf } from './command-table.js';
 
 /*
@@ -54,6 +61,8 @@ export const cityCommands = aggregateCommands({
     CorrectCityRecord: { facts: catalogue },
     CorrectReportRecord: {},
     RetractWithdrawal: {},
+    // sealed by the route before the command is built (DESIGN §7): nothing more to read
+    AssignFocalPoint: {},
   },
 });
 
@@ -131,8 +140,34 @@ export const partnershipCommands = aggregateCommands({
     },
     AddPartner: { facts: async (store, { cityId }) => ({ cities: await citiesNamed(store, partnerCityIds([{ cityId }])) }) },
     ConcludePartnership: {},
+    AddPartnershipContact: {},
   },
 });
+
+/**
+ * A data subject's stream: the record of their erasures. The erasure itself is the destruction of
+ * their key; it settles after the command, whatever it answered, from what the log says was erased
+ * (a crash between the append and the destruction is mended by sending the erasure again).
+ */
+export const dataSubjectCommands = aggregateCommands({
+  decider: dataSubjectDecider,
+  idOf: (payload: PayloadOf<DataSubjectCommand>) => payload.subjectId,
+  streamOf: dataSubjectStreamId,
+  rows: {
+    EraseDataSubject: {
+      facts: async (_store, { subjectId }, _state, deps) => ({ keyId: await personalDataOf(deps).currentKeyId(subjectId) }),
+      settle: async (deps, { subjectId }) => {
+        const { state } = await loadStream(deps.store, dataSubjectStreamId(subjectId), dataSubjectDecider.evolve, dataSubjectDecider.initialState);
+        await personalDataOf(deps).destroyKeyIfErased(subjectId, (keyId) => isErasedKey(state, keyId));
+      },
+    },
+  },
+});
+
+function personalDataOf(deps: CommandDeps): PersonalData {
+  if (!deps.personalData) throw new Error('this command names a person: the write path needs the registry\'s PersonalData');
+  return deps.personalData;
+}
 
 /** ids that are not slugs are refused by the decider before it looks at any city */
 const citiesNamed = (store: EventStore, cityIds: readonly string[]) => loadCityStates(store, cityIds.filter((id) => isSlug(id)));

@@ -28,8 +28,13 @@ import type { CommandContext, CommandResult } from '../shared/command-context.js
  * process send keys of their own that always name the same request.
  */
 
-/** What identifies a request under its key: the method, the path and the body, canonically. */
-export const requestDigest = (method: string, url: string, body: unknown): string => sha256(`${method}\n${url}\n${canonicalJson(body ?? null)}`);
+/**
+ * What identifies a request under its key: the method, the path and the body, canonically, under
+ * a keyed digest (`PersonalData.digest`): the records and the events' metadata keep it, and a body
+ * may name a person, whom a plain hash would let anyone confirm by guessing.
+ */
+export const requestDigest = (keyedDigest: (text: string) => string, method: string, url: string, body: unknown): string =>
+  keyedDigest(`${method}\n${url}\n${canonicalJson(body ?? null)}`);
 
 /** Namespace of the name-based event ids derived from idempotency keys. */
 const EVENT_ID_NAMESPACE = '6f1c1d57-4a3e-4c55-9c1f-5b0e2a6d9c41';

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SealedEnvelope } from '@uccn/domain';
 import type { DataKey } from '@uccn/read-store';
 
 /** What is personal in a contact: the rest (role, of whom) stays in the clear. */
@@ -9,20 +10,10 @@ export interface ContactDetails {
 
 /**
  * A contact's details sealed under its subject's data key: AES-256-GCM, nothing else stored in
- * the clear. `v` and `alg` say how to open it; `keyId` which key (after an erasure a new key has a
- * new id, so old envelopes stay unreadable even once the subject is on record again).
+ * the clear. The shape is the domain's (events carry it); `keyId` says which key (after an erasure
+ * a new key has a new id, so old envelopes stay unreadable even once the subject is on record again).
  */
-export interface SealedContact {
-  readonly v: 1;
-  readonly alg: 'A256GCM';
-  readonly keyId: string;
-  /** base64url, 12 bytes, random per encryption */
-  readonly iv: string;
-  /** base64url, the 16-byte GCM authentication tag */
-  readonly tag: string;
-  /** base64url ciphertext of the details as JSON */
-  readonly data: string;
-}
+export type SealedContact = SealedEnvelope;
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -4,6 +4,7 @@ import { backoffDelay, WrongExpectedRevision, type EventStore } from '@uccn/even
 import { replayFromLog } from '../idempotency/idempotency.js';
 import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
 import type { Clock } from './clock.js';
+import type { PersonalData } from '../personal-data/personal-data.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { envelope } from './event-envelope.js';
 import { loadStream } from './load-stream.js';
@@ -19,6 +20,8 @@ const backoffMs = (attempt: number) => backoffDelay(attempt, { firstDelayMs: 2, 
 export interface CommandDeps {
   readonly store: EventStore;
   readonly clock: Clock;
+  /** for the commands that name people (DESIGN §7); the import and the designation process name none */
+  readonly personalData?: PersonalData;
 }
 
 export interface StreamCommand<Command, Event extends DomainEvent, State> {

@@ -77,7 +77,8 @@ export type ReportFigures = Pick<
   'reportCount' | 'lastReports' | 'monitoringReportDates' | 'monitoringReports' | 'lastMonitoringReportOn' | 'nextMonitoringReportDue'
 >;
 
-const HANDLES = CITY_EVENT_TYPES;
+// A focal point is personal data: the analysts' directory holds none of it (DESIGN §7).
+const HANDLES = CITY_EVENT_TYPES.filter((type): type is Exclude<(typeof CITY_EVENT_TYPES)[number], 'FocalPointAssigned'> => type !== 'FocalPointAssigned');
 
 /** The events whose figures depend on the city's reports: they read and write its list of reports too. */
 const READS_REPORTS: ReadonlySet<string> = new Set(['ReportSubmitted', 'ReportReviewed', 'ReportRecordCorrected', 'CityRecordCorrected']);

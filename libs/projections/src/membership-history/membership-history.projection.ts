@@ -71,7 +71,7 @@ export const membershipHistoryProjection: ProjectionDefinition = {
       role: roleOf(recorded),
       correlationId: typeof recorded.metadata['correlationId'] === 'string' ? recorded.metadata['correlationId'] : null,
       summary,
-      data: event.data as unknown as Record<string, unknown>,
+      data: entryData(event),
     };
     return [{ collection: HISTORY, id: doc.id, doc }, ...dates.writes];
   },
@@ -142,9 +142,22 @@ function describe(event: HistoryEvent, dates: HistoryDatesDoc | undefined, recor
       const { retracted, reason } = event.data;
       return { domainDate: retracted.effectiveOn, summary: `withdrawal of ${retracted.effectiveOn} (${retracted.reason}) retracted: ${reason}` };
     }
+    case 'FocalPointAssigned':
+      // no domain date of its own: the registry learned it when it was recorded
+      return { domainDate: recordedOn, summary: 'focal point assigned' };
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * What an entry shows of its event: all of it, but of a person only the opaque subject id and the
+ * role; the sealed details are read, while their key exists, at `GET /api/audit/contacts`.
+ */
+function entryData(event: HistoryEvent): Record<string, unknown> {
+  if (event.type !== 'FocalPointAssigned') return event.data as unknown as Record<string, unknown>;
+  const { cityId, focalPoint } = event.data;
+  return { cityId, focalPoint: { subjectId: focalPoint.subjectId, role: focalPoint.role } };
 }
 
 /** Each corrected fact in words, in this order. */

@@ -1,0 +1,96 @@
+import { createHmac } from 'node:crypto';
+import type { RecordedContact } from '@uccn/domain';
+import type { DataKey, KeyStore } from '@uccn/read-store';
+import { readContact, sealContact, type ContactDetails, type ContactReading } from './contact-cipher.js';
+import { normaliseEmail, subjectIdOf } from './subject-id.js';
+
+/** A contact as a caller gives it: the person (sealed before anything keeps it) and the role (kept in the clear). */
+export interface ContactInput extends ContactDetails {
+  readonly role: string;
+}
+
+/** Where the keys and the registry secret come from; opened on first use, so a registry that never names a person makes neither. */
+export interface PersonalDataSources {
+  readonly openKeyStore: () => Promise<KeyStore>;
+  readonly loadSecret: () => Buffer;
+}
+
+/**
+ * The one door to personal data (DESIGN §7): it turns a person into a subject id and a sealed
+ * envelope before a command is built, opens envelopes for the auditors' answers while the key
+ * exists, and destroys keys. Nothing else in the registry holds a name or an e-mail address.
+ */
+export class PersonalData {
+  private keyStore: Promise<KeyStore> | null = null;
+  private secretBytes: Buffer | null = null;
+
+  constructor(private readonly sources: PersonalDataSources) {}
+
+  subjectIdOf(email: string): string {
+    return subjectIdOf(email, this.secret());
+  }
+
+  /**
+   * A keyed digest (HMAC-SHA-256 under the registry secret): what the idempotency records and the
+   * events' metadata keep of a request. A plain hash of a body holding an address could be
+   * confirmed by anyone guessing the address; a keyed one cannot.
+   */
+  digest(text: string): string {
+    return createHmac('sha256', this.secret()).update(text, 'utf8').digest('hex');
+  }
+
+  /** The person sealed under their key (made on first use); the address is kept as given, the id from its normal form. */
+  async seal({ name, email, role }: ContactInput): Promise<RecordedContact> {
+    const subjectId = this.subjectIdOf(email);
+    const key = await (await this.keys()).keyFor(subjectId);
+    return { subjectId, role, sealed: sealContact({ name, email: normaliseEmail(email) }, key) };
+  }
+
+  /**
+   * Each contact's details while its key exists, `{ erased: true }` after; a subject's key is read
+   * once. `isErased` names keys whose erasure is on record: those read as erased even should the
+   * key have outlived its erasure (a stop between recording it and destroying the key).
+   */
+  async readAll(contacts: readonly Pick<RecordedContact, 'subjectId' | 'sealed'>[], isErased: (keyId: string) => boolean = () => false): Promise<ContactReading[]> {
+    const keys = await this.keys();
+    const found = new Map<string, Promise<DataKey | null>>();
+    return Promise.all(
+      contacts.map(async ({ subjectId, sealed }) => {
+        if (isErased(sealed.keyId)) return { erased: true } as const;
+        if (!found.has(subjectId)) found.set(subjectId, keys.find(subjectId));
+        return readContact(sealed, await found.get(subjectId)!);
+      }),
+    );
+  }
+
+  /** The subject's key id as it stands, `null` when they have none (never on record, or erased). */
+  async currentKeyId(subjectId: string): Promise<string | null> {
+    return (await (await this.keys()).find(subjectId))?.keyId ?? null;
+  }
+
+  /**
+   * Destroys the subject's key if it is one of `keyIds` (those whose erasure is on record): a key
+   * made since, for the person on record again, is not theirs to destroy.
+   */
+  async destroyKeyIfErased(subjectId: string, isErased: (keyId: string) => boolean): Promise<void> {
+    const keys = await this.keys();
+    const key = await keys.find(subjectId);
+    if (key && isErased(key.keyId)) await keys.destroy(subjectId);
+  }
+
+  async close(): Promise<void> {
+    if (this.keyStore) await (await this.keyStore).close();
+  }
+
+  private keys(): Promise<KeyStore> {
+    this.keyStore ??= this.sources.openKeyStore().catch((error: unknown) => {
+      this.keyStore = null; // a store down at start may be up at the next request
+      throw error;
+    });
+    return this.keyStore;
+  }
+
+  private secret(): Buffer {
+    return (this.secretBytes ??= this.sources.loadSecret());
+  }
+}

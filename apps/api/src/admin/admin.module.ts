@@ -8,10 +8,11 @@ import { CommandExecution } from './command-route.js';
 import { FieldCommandsController } from './fields/field-commands.controller.js';
 import { MeetingCommandsController } from './meetings/meeting-commands.controller.js';
 import { PartnershipCommandsController } from './partnerships/partnership-commands.controller.js';
+import { DataSubjectCommandsController } from './data-subjects/data-subject-commands.controller.js';
 
 /** The secretariat's commands (POST /api/admin/**): one controller per aggregate, one handler for all. */
 @Module({
-  controllers: [FieldCommandsController, CityCommandsController, MeetingCommandsController, ApplicationCommandsController, PartnershipCommandsController],
+  controllers: [FieldCommandsController, CityCommandsController, MeetingCommandsController, ApplicationCommandsController, PartnershipCommandsController, DataSubjectCommandsController],
   providers: [
     RegistryCommandHandler,
     CommandExecution,

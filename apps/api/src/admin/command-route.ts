@@ -16,6 +16,7 @@ import { defer, mergeAll, mergeMap, of, type Observable } from 'rxjs';
 import {
   CLOCK,
   KeptAnswers,
+  PersonalData,
   RegistryCommand,
   type Clock,
   type CommandContext,
@@ -59,6 +60,7 @@ export class CommandExecution implements NestInterceptor {
     private readonly commandBus: CommandBus,
     private readonly keptAnswers: KeptAnswers,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly personalData: PersonalData,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler<CommandCall>): Observable<unknown> {
@@ -66,7 +68,7 @@ export class CommandExecution implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return defer(async () => {
       // the context first: a bad Idempotency-Key or If-Match is a 400 before anything is decided
-      const commandContext = commandContextOf(request);
+      const commandContext = commandContextOf(request, (text) => this.personalData.digest(text));
       const keyed = isKeyed(commandContext) ? commandContext : null;
       const kept = keyed ? await this.keptAnswers.lookup(keyed, this.clock.now()) : null;
       if (kept) return of(this.answer(reply, kept, true));

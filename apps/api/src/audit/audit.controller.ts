@@ -1,7 +1,7 @@
 import { Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
-import { CityHistoryQuery, ListEventsQuery, MAX_PAGE_SIZE, MembershipRegisterQuery, VerifyLogQuery, wholeList, type Page } from '@uccn/application';
+import { CityHistoryQuery, ListContactsQuery, ListEventsQuery, MAX_PAGE_SIZE, MembershipRegisterQuery, VerifyLogQuery, wholeList, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
 import { ProjectionsService } from '@uccn/runtime';
 import { isCalendarDate, instantOf } from '@uccn/domain';
@@ -10,7 +10,8 @@ import { page } from '../http/openapi.decorators.js';
 import { pageOf } from '../http/paging.request.js';
 import { AUDIT, OPERATIONS, Roles } from '../http/roles.decorator.js';
 import { IsSlug } from '../http/validation.js';
-import { CityHistoryResponse, EventPageResponse, LogVerificationResponse, MembershipRegisterResponse, ProjectionStatusResponse } from './audit.responses.js';
+import { CityHistoryResponse, ContactResponse, EventPageResponse, LogVerificationResponse, MembershipRegisterResponse, ProjectionStatusResponse } from './audit.responses.js';
+import { ListContactsRequest } from './contacts/contacts.request.js';
 import { ListEventsRequest } from './events/list-events.request.js';
 import { MembershipRequest } from './membership/membership.request.js';
 
@@ -60,6 +61,20 @@ export class AuditController {
   })
   register(@Query() query: MembershipRequest) {
     return this.queryBus.execute(new MembershipRegisterQuery(query.asOf, query.knownAt, pageOf(query, MAX_PAGE_SIZE)));
+  }
+
+  /** Personal data (DESIGN §7): auditors and the secretariat only, never analysts. */
+  @ReadRoute('contacts', {
+    summary: "The people on record: cities' focal points and partnerships' contacts",
+    description:
+      'Opened with each person’s key when answering; the stores hold them only encrypted. An erased person shows as `{ subjectId, erased: true, role, of }`. For auditors and the secretariat; analysts get a 403.',
+    answer: page(ContactResponse),
+    errors: [400],
+  })
+  @Roles(...OPERATIONS)
+  contacts(@Query() query: ListContactsRequest) {
+    const { cityId, partnershipId } = query;
+    return this.queryBus.execute(new ListContactsQuery({ cityId, partnershipId }, pageOf(query)));
   }
 
   @ReadRoute('verify', { summary: "Recompute the log's hash chains and name the first broken position", answer: LogVerificationResponse })

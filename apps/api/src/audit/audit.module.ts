@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CityHistoryHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
+import { CityHistoryHandler, ListContactsHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
 import { ProjectionRebuilds } from '@uccn/runtime';
 import { RebuildProjectionController } from './projections/rebuild-projection.controller.js';
 import { AuditController } from './audit.controller.js';
@@ -10,6 +10,6 @@ import { AuditController } from './audit.controller.js';
  */
 @Module({
   controllers: [AuditController, RebuildProjectionController],
-  providers: [ListEventsHandler, CityHistoryHandler, MembershipRegisterHandler, VerifyLogHandler, ProjectionRebuilds],
+  providers: [ListContactsHandler, ListEventsHandler, CityHistoryHandler, MembershipRegisterHandler, VerifyLogHandler, ProjectionRebuilds],
 })
 export class AuditModule {}

@@ -242,6 +242,38 @@ export class RebuildAcceptedResponse {
 }
 
 /* Each answer above is the query's result, field for field (see response-shape.ts). */
+/**
+ * A person on record: `name` and `email` while their key exists, `erased: true` (and neither)
+ * once it was destroyed. The examples are invented people.
+ */
+export class ContactResponse {
+  @ApiProperty({ description: 'opaque: an HMAC of the e-mail address under the registry secret', example: '4b6f1d0c2a9e8f7d6c5b4a3928171605f4e3d2c1b0a99887766554433221100f' })
+  subjectId!: string;
+
+  @ApiPropertyOptional({ description: 'absent once erased', example: 'Ada Testperson' })
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'absent once erased; trimmed and lower-cased', example: 'ada.testperson@example.org' })
+  email?: string;
+
+  @ApiPropertyOptional({ enum: [true], description: 'present, and true, once the person was erased' })
+  erased?: true;
+
+  @ApiProperty({ example: 'focal point' })
+  role!: string;
+
+  @ApiProperty({
+    type: 'object',
+    properties: { cityId: { type: 'string' }, partnershipId: { type: 'string' } },
+    description: '`{ cityId }` for a focal point, `{ partnershipId }` for a partnership contact',
+    example: { cityId: 'lyon' },
+  })
+  of!: { cityId: string } | { partnershipId: string };
+
+  @ApiProperty({ format: 'date-time', description: 'when the registry recorded this person in this role', example: '2026-11-30T09:00:00.000Z' })
+  recordedAt!: string;
+}
+
 responsesMatch<
   [
     ResponseMatches<EventPageResponse, QueryResult<ListEventsQuery>>,

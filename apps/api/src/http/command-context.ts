@@ -16,9 +16,9 @@ const IF_MATCH = /^"(\d+)"$/;
 /**
  * The command's context from the request: the caller (set by the guard), the correlation id
  * (Fastify's request id, taken from `X-Correlation-Id` when sent), `Idempotency-Key` and
- * `If-Match: "<revision>"`.
+ * `If-Match: "<revision>"`. The request's digest is keyed (`keyedDigest`): see `requestDigest`.
  */
-export function commandContextOf(request: FastifyRequest): CommandContext {
+export function commandContextOf(request: FastifyRequest, keyedDigest: (text: string) => string): CommandContext {
   const principal = request.principal;
   if (!principal) throw new Error('a command route without @Roles: no caller to record');
   const idempotencyKey = header(request, 'idempotency-key');
@@ -34,7 +34,7 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     actor: principal.name,
     role: principal.role,
     correlationId: request.id,
-    ...(idempotencyKey !== undefined ? { idempotencyKey, requestHash: requestDigest(request.method, request.url, request.body) } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey, requestHash: requestDigest(keyedDigest, request.method, request.url, request.body) } : {}),
     ...(match ? { expectedRevision: Number(match[1]) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { isCalendarDate, isCountryCode, isInstant, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
+import { isCalendarDate, isCleanText, isCountryCode, isInstant, isSlug, SLUG_MAX_LENGTH } from '@uccn/domain';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { RequestValidationFailed, type FieldError } from './problem.js';
@@ -65,6 +65,12 @@ export const IsDateOrInstant = (options?: ValidationOptions) =>
 /** An id: lower-case words joined by single hyphens, at most 64 characters. */
 export const IsSlug = rule('isSlug', isSlug, `lower-case letters and digits in words joined by single hyphens, at most ${SLUG_MAX_LENGTH} characters`);
 
+/**
+ * Text a person would write, checked here for the fields the domain never reads in the clear (a
+ * contact's name is sealed before the command is built): the same rule as the domain's texts.
+ */
+export const IsCleanText = rule('isCleanText', (value) => isCleanText(value) && value.trim() !== '', 'a non-empty text without control characters or lone surrogates');
+
 /** An ISO 3166-1 alpha-2 code, upper case (PL, SE). */
 export const IsCountryCode = rule('isCountryCode', isCountryCode, 'an ISO 3166-1 alpha-2 country code in upper case, such as PL or SE');
 
@@ -73,6 +79,9 @@ export const IsCountryCode = rule('isCountryCode', isCountryCode, 'an ISO 3166-1
  * that `@IsBoolean()` refuses it by name (`overdue=yes` is a 400, not a silent false).
  */
 export const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+
+/** Surrounding spaces dropped before validation: an address pasted with a space is still that address. */
+export const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** A country code as the store holds it: `se` reads as `SE` (ISO 3166-1 codes are case-insensitive). */
 export const UpperCase = () => Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value));

@@ -1,7 +1,10 @@
 import { Body, Param } from '@nestjs/common';
+import { PersonalData } from '@uccn/application';
+import { FOCAL_POINT_ROLE } from '@uccn/domain';
 import { AreaController } from '../../http/area-controller.decorator.js';
 import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
+import { FocalPointRequest } from '../contact.requests.js';
 import {
   ChangeCityFieldRequest,
   CityParams,
@@ -18,6 +21,8 @@ import {
 /** The secretariat's commands on a city's stream, from its designation to its withdrawal. */
 @AreaController('admin/cities', 'secretariat', ADMIN)
 export class CityCommandsController {
+  constructor(private readonly personalData: PersonalData) {}
+
   @CommandRoute('DesignateCity', '', {
     summary: 'Designate a city in a creative field (CityDesignated)',
     description: 'The field must be open on the date (422); a city already designated is a 409.',
@@ -87,5 +92,14 @@ export class CityCommandsController {
   })
   retractWithdrawal(@Param() { cityId }: CityParams, @Body() body: RetractWithdrawalRequest) {
     return command('RetractWithdrawal', { ...body, cityId });
+  }
+
+  @CommandRoute('AssignFocalPoint', ':cityId/focal-point', {
+    summary: "Name a member city's focal point (FocalPointAssigned)",
+    description: 'Personal data: the name and e-mail are stored only encrypted under the person’s own key (DESIGN §7). A newer focal point replaces the older; the same person again is a 409, a city that left the network a 409.',
+    errors: [404, 409],
+  })
+  async assignFocalPoint(@Param() { cityId }: CityParams, @Body() body: FocalPointRequest) {
+    return command('AssignFocalPoint', { cityId, focalPoint: await this.personalData.seal({ ...body, role: FOCAL_POINT_ROLE }) });
   }
 }

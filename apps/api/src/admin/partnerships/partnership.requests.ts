@@ -3,6 +3,7 @@ import { requestsMatch, type RequestMatches } from '../command-route.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { ContactRequest } from '../contact.requests.js';
 
 /** `:partnershipId` in a path: a bad id is a 400 naming it, not a lookup that finds nothing. */
 export class PartnershipParams {
@@ -77,11 +78,20 @@ export class LaunchPartnershipRequest {
 
   @ApiPropertyOptional({ format: 'date', description: 'the planned end; may lie in the future', example: '2012-12-31' })
   @IsOptional() @IsCalendarDate() endsOn?: string;
+
+  @ApiPropertyOptional({
+    type: () => [ContactRequest],
+    maxItems: 50,
+    description: 'the people to write to: personal data, stored only encrypted (DESIGN §7)',
+    example: [{ name: 'Ada Testperson', email: 'ada.testperson@example.org', role: 'lead partner contact' }],
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ContactRequest) contacts?: ContactRequest[];
 }
 
 requestsMatch<
   [
-    RequestMatches<LaunchPartnershipRequest, 'LaunchPartnership'>,
+    // the contacts come in the clear and go to the command sealed: the route seals them
+    RequestMatches<Omit<LaunchPartnershipRequest, 'contacts'>, 'LaunchPartnership', 'contacts'>,
     RequestMatches<AddPartnerRequest, 'AddPartner', 'partnershipId'>,
     RequestMatches<ConcludePartnershipRequest, 'ConcludePartnership', 'partnershipId'>,
   ]

@@ -474,7 +474,7 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
       const answer = await registry.auditor.get('/api/audit/projections');
       expect(answer.status).toBe(200);
       const names = [
-        'field-catalogue', 'city-directory', 'membership-history', 'membership-register', 'network-statistics', 'meetings', 'applications', 'partnerships',
+        'field-catalogue', 'city-directory', 'membership-history', 'membership-register', 'network-statistics', 'meetings', 'applications', 'partnerships', 'contacts',
       ];
       // a fresh data directory builds each projection's first generation with the code's version of it
       const codeVersion = (name: string) => ALL_PROJECTIONS.find((p) => p.name === name)!.version;
@@ -482,7 +482,7 @@ describe('the read side over HTTP: analytics and audit from the projections', ()
         items: names.map((name) => ({
           name, version: 1, codeVersion: codeVersion(name), position: history.head, head: history.head, lag: 0, state: 'live', lastError: null, rebuild: null,
         })),
-        total: 8,
+        total: 9,
         page: 1,
         limit: 500,
       });

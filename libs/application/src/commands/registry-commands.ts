@@ -158,7 +158,8 @@ export const dataSubjectCommands = aggregateCommands({
       facts: async (_store, { subjectId }, _state, deps) => ({ keyId: await personalDataOf(deps).currentKeyId(subjectId) }),
       settle: async (deps, { subjectId }) => {
         const { state } = await loadStream(deps.store, dataSubjectStreamId(subjectId), dataSubjectDecider.evolve, dataSubjectDecider.initialState);
-        await personalDataOf(deps).destroyKeyIfErased(subjectId, (keyId) => isErasedKey(state, keyId));
+        // nothing to settle for a subject never erased (a 404, a 400)
+        if (state.erasedKeyIds.length > 0) await personalDataOf(deps).settleErasures(subjectId, (keyId) => isErasedKey(state, keyId));
       },
     },
   },

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { SqliteKeyStore } from '@uccn/read-store';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Database from 'better-sqlite3';
+import { ReadStoreUnavailable, SqliteKeyStore } from '@uccn/read-store';
 import { PersonalData } from './personal-data.js';
 
 /* Invented people only. A real key store: SQLite in memory. */
@@ -26,11 +30,38 @@ describe('PersonalData, the one door to personal data', () => {
 
   it('destroys only a key whose erasure is on record: a newer key of the same person is not theirs to destroy', async () => {
     const contact = await personalData.seal(ada);
-    await personalData.destroyKeyIfErased(contact.subjectId, (keyId) => keyId === 'an-older-key');
+    await personalData.settleErasures(contact.subjectId, (keyId) => keyId === 'an-older-key');
     expect(await personalData.currentKeyId(contact.subjectId)).toBe(contact.sealed.keyId);
-    await personalData.destroyKeyIfErased(contact.subjectId, (keyId) => keyId === contact.sealed.keyId);
+    await personalData.settleErasures(contact.subjectId, (keyId) => keyId === contact.sealed.keyId);
     expect(await personalData.currentKeyId(contact.subjectId)).toBeNull();
     expect(await personalData.readAll([contact])).toEqual([{ erased: true }]);
+  });
+
+  it('finishes an erasure whose first destruction a reader held up: sent again, the key leaves the -wal too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uccn-settle-'));
+    const file = path.join(dir, 'read-models.db');
+    const onDisk = new PersonalData({ openKeyStore: () => SqliteKeyStore.open({ file, busyTimeoutMs: 0 }), loadSecret: () => secret });
+    const reader = new Database(file);
+    try {
+      const contact = await onDisk.seal(ada);
+      const peek = await SqliteKeyStore.open({ file });
+      const key = (await peek.find(contact.subjectId))!.key;
+      await peek.close();
+      const erasedKey = (keyId: string) => keyId === contact.sealed.keyId;
+      // a reader's snapshot pins the WAL frames that hold the key: the first try deletes it, then fails
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM subject_keys').get();
+      await expect(onDisk.settleErasures(contact.subjectId, erasedKey)).rejects.toBeInstanceOf(ReadStoreUnavailable);
+      reader.exec('COMMIT');
+      // sent again: the key is no longer found, and the settlement must still finish the job
+      await onDisk.settleErasures(contact.subjectId, erasedKey);
+      const holding = fs.readdirSync(dir).filter((name) => fs.readFileSync(path.join(dir, name)).includes(key));
+      expect(holding).toEqual([]);
+    } finally {
+      reader.close();
+      await onDisk.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('digests under the registry secret: the same text under another secret gives another digest', () => {

@@ -69,13 +69,15 @@ export class PersonalData {
   }
 
   /**
-   * Destroys the subject's key if it is one of `keyIds` (those whose erasure is on record): a key
-   * made since, for the person on record again, is not theirs to destroy.
+   * Completes a subject's erasures on record: destroys their key if it is one whose erasure is on
+   * record (`isErased`); a key made since, for the person on record again, is not theirs to
+   * destroy. With no key left it still asks the store to destroy, which finishes what an earlier
+   * destroy left undone (SQLite: the WAL checkpoint a reader held up, after the delete committed).
    */
-  async destroyKeyIfErased(subjectId: string, isErased: (keyId: string) => boolean): Promise<void> {
+  async settleErasures(subjectId: string, isErased: (keyId: string) => boolean): Promise<void> {
     const keys = await this.keys();
     const key = await keys.find(subjectId);
-    if (key && isErased(key.keyId)) await keys.destroy(subjectId);
+    if (key === null || isErased(key.keyId)) await keys.destroy(subjectId);
   }
 
   async close(): Promise<void> {

@@ -29,8 +29,8 @@ interface Designation {
   /** oldest first: Lyon holds media-arts from 2008, literature from 2023 */
   readonly fields: readonly FieldPeriod[];
   readonly reports: readonly CityReport[];
-  /** the subject id of its focal point, when one was assigned (who it is stays sealed) */
-  readonly focalPoint?: string;
+  /** its focal point, when one was assigned: who (opaquely) and under which key (who it is stays sealed) */
+  readonly focalPoint?: { readonly subjectId: string; readonly keyId: string };
 }
 
 export interface UnknownCity {
@@ -106,7 +106,8 @@ export function evolveCity(state: CityState, event: CityEvent): CityState {
       return { ...member, status: 'member' };
     }
     case 'FocalPointAssigned':
-      return state.status === 'unknown' ? state : { ...state, focalPoint: event.data.focalPoint.subjectId };
+      if (state.status === 'unknown') return state;
+      return { ...state, focalPoint: { subjectId: event.data.focalPoint.subjectId, keyId: event.data.focalPoint.sealed.keyId } };
     default:
       return assertNever(event);
   }

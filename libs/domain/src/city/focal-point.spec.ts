@@ -28,12 +28,17 @@ describe("a city's focal point", () => {
 
   it('replaces the older one when another person is named', () => {
     const { state } = given([ostersundDesignated, assigned(ada), assigned(bo)]);
-    expect(state.status !== 'unknown' && state.focalPoint).toBe(bo.subjectId);
+    expect(state.status !== 'unknown' && state.focalPoint).toEqual({ subjectId: bo.subjectId, keyId: bo.sealed.keyId });
     given([ostersundDesignated, assigned(ada)]).when(assign(bo)).then([assigned(bo)]);
   });
 
   it('refuses to name the same person again: nothing would change', () => {
     given([ostersundDesignated, assigned(ada)]).when(assign(ada)).thenThrows('FocalPointUnchanged', 'conflict');
+  });
+
+  it('takes the same person again once they were erased: under their new key it is a new record', () => {
+    const adaAgain = recordedContact('ada.testperson', FOCAL_POINT_ROLE, 'a-new-key');
+    given([ostersundDesignated, assigned(ada)]).when(assign(adaAgain)).then([assigned(adaAgain)]);
   });
 
   it('is refused for a city never designated', () => {

@@ -19,7 +19,10 @@ export function assignFocalPoint(command: AssignFocalPoint, state: CityState): F
 
   if (state.status === 'unknown') throw cityNotFound(cityId);
   if (state.status === 'withdrawn') throw cityHasLeftNetwork(cityId, state, 'name a focal point');
-  if (state.focalPoint === focalPoint.subjectId) throw focalPointUnchanged(cityId);
+  // the same person under the same key changes nothing; under a new key they were erased since,
+  // and naming them again is a new record
+  const current = state.focalPoint;
+  if (current?.subjectId === focalPoint.subjectId && current.keyId === focalPoint.sealed.keyId) throw focalPointUnchanged(cityId);
 
   return [{ type: 'FocalPointAssigned', data: { cityId, focalPoint } }];
 }

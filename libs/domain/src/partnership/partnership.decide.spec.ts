@@ -161,6 +161,11 @@ describe("a partnership's contacts", () => {
     given([{ ...launched, data: { ...launched.data, contacts: [projectLead] } }]).when(addContact(projectLead)).thenThrows('ContactAlreadyRecorded', 'conflict');
   });
 
+  it('take a person erased since in the same role again, under their new key', () => {
+    const again = recordedContact('bo.inventedname', 'communication manager', 'a-new-key');
+    given([launched, contactAdded()]).when(addContact(again)).then([contactAdded(again)]);
+  });
+
   it('need a partnership on record', () => {
     given([]).when(addContact()).thenThrows('PartnershipNotFound', 'not-found');
   });

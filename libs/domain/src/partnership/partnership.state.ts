@@ -14,6 +14,8 @@ export interface PartnerMembership {
 export interface ContactOnRecord {
   readonly subjectId: string;
   readonly role: string;
+  /** the key their details are sealed under: a person erased and named again has a new one */
+  readonly keyId: string;
 }
 
 export interface UnknownPartnership {
@@ -78,10 +80,13 @@ export const partnerKey = (partner: Pick<Partner, 'name' | 'country'>): string =
 export const findPartner = (state: ActivePartnership | ConcludedPartnership, partner: Pick<Partner, 'name' | 'country'>) =>
   state.members.find((member) => partnerKey(member.partner) === partnerKey(partner));
 
-const contactOnRecord = ({ subjectId, role }: RecordedContact): ContactOnRecord => ({ subjectId, role });
+const contactOnRecord = ({ subjectId, role, sealed }: RecordedContact): ContactOnRecord => ({ subjectId, role, keyId: sealed.keyId });
 
-/** The same person in the same role is one contact; the same person may hold two roles. */
-export const findContact = (state: ActivePartnership | ConcludedPartnership, contact: ContactOnRecord) =>
-  state.contacts.find((known) => known.subjectId === contact.subjectId && sameRole(known.role, contact.role));
+/**
+ * The same person in the same role is one contact; the same person may hold two roles. A person
+ * erased since is named again under a new key: that is a new contact, not the erased one.
+ */
+export const findContact = (state: ActivePartnership | ConcludedPartnership, contact: RecordedContact) =>
+  state.contacts.find((known) => known.subjectId === contact.subjectId && sameRole(known.role, contact.role) && known.keyId === contact.sealed.keyId);
 
 export const sameRole = (a: string, b: string) => a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');

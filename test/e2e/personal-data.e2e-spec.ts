@@ -81,6 +81,10 @@ describe('personal data: contacts sealed, hidden from analysts, erasable', () =>
 
     it('answers 404 for an address never on record, and 400 for one that is no address, recording nothing', async () => {
       await registry.refused(404, () => registry.post('/api/admin/data-subjects/erasure', { email: 'nobody.ever@example.org', reason: 'asked' }));
+      // named only in commands that were refused: still never on record, and no key was kept for them
+      await registry.refused(404, () => registry.post('/api/admin/cities/atlantis/focal-point', { name: 'Dee Refusedname', email: 'dee.refused@example.org' }));
+      await registry.refused(404, () => registry.post('/api/admin/partnerships/no-such-partnership/contacts', { name: 'Dee Refusedname', email: 'dee.refused@example.org', role: 'x' }));
+      await registry.refused(404, () => registry.post('/api/admin/data-subjects/erasure', { email: 'dee.refused@example.org', reason: 'asked' }));
       await registry.refused(400, () => registry.post('/api/admin/data-subjects/erasure', { email: 'not an address', reason: 'asked' }));
     });
 
@@ -132,14 +136,18 @@ describe('personal data: contacts sealed, hidden from analysts, erasable', () =>
     });
 
     it('takes her on record again under a new key, which her old erasure does not reach', async () => {
+      // in the very role she held: a new record, not the erased one
+      await registry.accepted('/api/admin/partnerships/creative-cities/contacts', ADA);
       await registry.accepted('/api/admin/cities/ostersund/focal-point', { name: ADA.name, email: ADA.email });
       const position = (await registry.lastEventOf('city-ostersund'))!.position;
       await registry.settled(position);
       const items = (await contacts()).items as { subjectId: string; erased?: true; name?: string; role: string }[];
+      // her partnership record in that role is the new one now; the erased one stays in the log
       expect(items.filter((c) => c.subjectId === adaId)).toEqual([
-        expect.objectContaining({ erased: true, role: ADA.role }),
+        expect.objectContaining({ name: ADA.name, role: ADA.role }),
         expect.objectContaining({ name: ADA.name, role: 'focal point' }),
       ]);
+      expect((await registry.eventsOf('partnership-creative-cities')).map((e) => e.type)).toEqual(['PartnershipLaunched', 'PartnershipContactAdded', 'PartnershipContactAdded']);
     });
   });
 });

@@ -8,6 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * Semantics every adapter shows (the conformance suite checks them):
  * - `keyFor` gets the subject's key or makes it on first use, atomically: any number of
  *   concurrent first uses, from any number of processes, end with ONE key that all of them return.
+ *   Given a `proposed` key (made by `newDataKey` for that subject), a first use stores that one;
+ *   once a key exists, the existing one is returned whatever is proposed.
  * - `find` never makes a key: `null` when none was ever made, or the last one was destroyed.
  * - `destroy` removes the key so that no copy survives in the store's own files (each adapter says
  *   what that takes, and what it cannot reach); it is idempotent and answers whether a key existed.
@@ -26,7 +28,7 @@ export interface DataKey {
 }
 
 export interface KeyStore {
-  keyFor(subjectId: string): Promise<DataKey>;
+  keyFor(subjectId: string, proposed?: DataKey): Promise<DataKey>;
   find(subjectId: string): Promise<DataKey | null>;
   destroy(subjectId: string): Promise<boolean>;
   close(): Promise<void>;
@@ -48,4 +50,12 @@ export function assertSubjectId(subjectId: string): void {
 /** A fresh key for `subjectId`, from the operating system's CSPRNG. */
 export function newDataKey(subjectId: string): DataKey {
   return { subjectId, keyId: randomUUID(), key: randomBytes(DATA_KEY_BYTES) };
+}
+
+/** A proposed key must be for the subject it is proposed for, and a key: never stored otherwise. */
+export function assertProposedKey(subjectId: string, proposed: DataKey | undefined): void {
+  if (proposed === undefined) return;
+  if (proposed.subjectId !== subjectId || proposed.key.length !== DATA_KEY_BYTES || typeof proposed.keyId !== 'string' || proposed.keyId === '') {
+    throw new Error('a proposed key must be a fresh key for the same subject');
+  }
 }

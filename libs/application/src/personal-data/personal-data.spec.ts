@@ -14,22 +14,47 @@ describe('PersonalData, the one door to personal data', () => {
   beforeEach(() => (personalData = open()));
   afterEach(() => personalData.close());
   const ada = { name: 'Ada Testperson', email: ' Ada.Testperson@Example.org ', role: 'focal point' };
+  /** as the write path does: sealed by the route, the key kept just before the accepted command's append */
+  const recordedBy = async (door: PersonalData, person = ada) => {
+    const contact = await door.seal(person);
+    await door.keepKeysNamedIn([{ type: 'FocalPointAssigned', data: { cityId: 'lyon', focalPoint: contact } }]);
+    return contact;
+  };
+
+  it('keeps no key for a person whose command was never accepted: they are not on record', async () => {
+    const contact = await personalData.seal(ada);
+    expect(await personalData.currentKeyId(contact.subjectId)).toBeNull();
+    // sealed again before any command was accepted: under the same proposed key
+    expect((await personalData.seal(ada)).sealed.keyId).toBe(contact.sealed.keyId);
+    await personalData.keepKeysNamedIn([{ type: 'PartnershipContactAdded', data: { partnershipId: 'p', contact } }]);
+    expect(await personalData.currentKeyId(contact.subjectId)).toBe(contact.sealed.keyId);
+  });
+
+  it('refuses to append an envelope whose key was destroyed meanwhile (erased while the command was under way)', async () => {
+    const contact = await recordedBy(personalData);
+    const sealedBeforeErasure = await personalData.seal(ada);
+    await personalData.settleErasures(contact.subjectId, () => true);
+    await expect(personalData.keepKeysNamedIn([{ type: 'FocalPointAssigned', data: { cityId: 'lyon', focalPoint: sealedBeforeErasure } }])).rejects.toMatchObject({
+      code: 'PersonRecordChangedMeanwhile',
+      kind: 'conflict',
+    });
+  });
 
   it('seals a person under their own key: the subject id is keyed, the address normalised inside the envelope', async () => {
-    const contact = await personalData.seal(ada);
+    const contact = await recordedBy(personalData);
     expect(contact.subjectId).toBe(personalData.subjectIdOf('ada.testperson@example.org'));
     expect(JSON.stringify(contact)).not.toMatch(/Ada|Testperson|example/i);
     expect(await personalData.readAll([contact])).toEqual([{ name: 'Ada Testperson', email: 'ada.testperson@example.org' }]);
   });
 
   it('reads an envelope whose erasure is on record as erased, even while its key still exists', async () => {
-    const contact = await personalData.seal(ada);
+    const contact = await recordedBy(personalData);
     expect(await personalData.currentKeyId(contact.subjectId)).toBe(contact.sealed.keyId);
     expect(await personalData.readAll([contact], (keyId) => keyId === contact.sealed.keyId)).toEqual([{ erased: true }]);
   });
 
   it('destroys only a key whose erasure is on record: a newer key of the same person is not theirs to destroy', async () => {
-    const contact = await personalData.seal(ada);
+    const contact = await recordedBy(personalData);
     await personalData.settleErasures(contact.subjectId, (keyId) => keyId === 'an-older-key');
     expect(await personalData.currentKeyId(contact.subjectId)).toBe(contact.sealed.keyId);
     await personalData.settleErasures(contact.subjectId, (keyId) => keyId === contact.sealed.keyId);
@@ -43,7 +68,7 @@ describe('PersonalData, the one door to personal data', () => {
     const onDisk = new PersonalData({ openKeyStore: () => SqliteKeyStore.open({ file, busyTimeoutMs: 0 }), loadSecret: () => secret });
     const reader = new Database(file);
     try {
-      const contact = await onDisk.seal(ada);
+      const contact = await recordedBy(onDisk);
       const peek = await SqliteKeyStore.open({ file });
       const key = (await peek.find(contact.subjectId))!.key;
       await peek.close();

@@ -1,12 +1,35 @@
 import { createHmac } from 'node:crypto';
-import type { RecordedContact } from '@uccn/domain';
-import type { DataKey, KeyStore } from '@uccn/read-store';
+import { conflict, type DomainEvent, type RecordedContact } from '@uccn/domain';
+import { newDataKey, type DataKey, type KeyStore } from '@uccn/read-store';
 import { readContact, sealContact, type ContactDetails, type ContactReading } from './contact-cipher.js';
 import { normaliseEmail, subjectIdOf } from './subject-id.js';
 
 /** A contact as a caller gives it: the person (sealed before anything keeps it) and the role (kept in the clear). */
 export interface ContactInput extends ContactDetails {
   readonly role: string;
+}
+
+/**
+ * How many proposed keys a process holds for commands under way; the oldest is forgotten first
+ * (its command then fails closed when kept, and succeeds when sent again).
+ */
+const MAX_PROPOSED_KEYS = 10_000;
+
+/** The people an event names: every `{ subjectId, sealed: { keyId } }` in its data, at any depth. */
+function sealedIn(events: readonly DomainEvent[]): { subjectId: string; keyId: string }[] {
+  const found: { subjectId: string; keyId: string }[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    const candidate = value as { subjectId?: unknown; sealed?: { keyId?: unknown } };
+    if (typeof candidate.subjectId === 'string' && typeof candidate.sealed?.keyId === 'string') {
+      found.push({ subjectId: candidate.subjectId, keyId: candidate.sealed.keyId });
+      return;
+    }
+    Object.values(value).forEach(visit);
+  };
+  events.forEach((event) => visit(event.data));
+  return found;
 }
 
 /** Where the keys and the registry secret come from; opened on first use, so a registry that never names a person makes neither. */
@@ -22,6 +45,8 @@ export interface PersonalDataSources {
  */
 export class PersonalData {
   private keyStore: Promise<KeyStore> | null = null;
+  /** keys proposed for people not on record yet, by subject; never written until kept */
+  private readonly pending = new Map<string, DataKey>();
   private secretBytes: Buffer | null = null;
 
   constructor(private readonly sources: PersonalDataSources) {}
@@ -39,11 +64,47 @@ export class PersonalData {
     return createHmac('sha256', this.secret()).update(text, 'utf8').digest('hex');
   }
 
-  /** The person sealed under their key (made on first use); the address is kept as given, the id from its normal form. */
+  /**
+   * The person sealed under their key. A person not on record yet is sealed under a key only
+   * proposed: it is kept (`keepKeysNamedIn`) just before the events of an accepted command are
+   * appended, so a refused command leaves no key behind, and an address never on record has none
+   * (its erasure is a 404). The address is sealed in its normal form.
+   */
   async seal({ name, email, role }: ContactInput): Promise<RecordedContact> {
     const subjectId = this.subjectIdOf(email);
-    const key = await (await this.keys()).keyFor(subjectId);
+    const key = (await (await this.keys()).find(subjectId)) ?? this.proposedKey(subjectId);
     return { subjectId, role, sealed: sealContact({ name, email: normaliseEmail(email) }, key) };
+  }
+
+  /**
+   * Before an accepted command's events are appended: keeps the proposed keys they name, and
+   * checks that every other key they name still exists. Fails closed (409) rather than append an
+   * envelope no key would open: the person was erased while the command was under way, or
+   * another process first recorded them under a key of its own. Sent again, the command seals
+   * under the key as it now stands.
+   */
+  async keepKeysNamedIn(events: readonly DomainEvent[]): Promise<void> {
+    const named = sealedIn(events);
+    if (named.length === 0) return;
+    const keys = await this.keys();
+    for (const { subjectId, keyId } of named) {
+      const proposed = this.pending.get(subjectId);
+      const kept = proposed?.keyId === keyId ? await keys.keyFor(subjectId, proposed) : await keys.find(subjectId);
+      if (proposed?.keyId === keyId) this.pending.delete(subjectId);
+      if (kept?.keyId !== keyId) {
+        throw conflict('PersonRecordChangedMeanwhile', "a person's key changed while this command was under way (erased, or recorded by another process): send it again");
+      }
+    }
+  }
+
+  /** One proposed key per subject in this process, so concurrent first mentions agree; bounded. */
+  private proposedKey(subjectId: string): DataKey {
+    const known = this.pending.get(subjectId);
+    if (known) return known;
+    if (this.pending.size >= MAX_PROPOSED_KEYS) this.pending.delete(this.pending.keys().next().value!);
+    const key = newDataKey(subjectId);
+    this.pending.set(subjectId, key);
+    return key;
   }
 
   /**

@@ -63,6 +63,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       return { id: spec.aggregateId, revision: stream.revision, position: stream.lastPosition, replayed: false };
     }
 
+    // the keys of people first named here are written only now, for a command the decider accepted
+    await deps.personalData?.keepKeysNamedIn(events);
     const proposed = envelope(events, context, { streamId: spec.streamId, revision: stream.revision, lastHash: stream.lastHash }, now);
     try {
       const appended = await deps.store.append(spec.streamId, proposed, stream.revision === -1 ? 'no-stream' : stream.revision);

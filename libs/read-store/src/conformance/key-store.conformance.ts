@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DATA_KEY_BYTES, type KeyStore } from '../key-store.port.js';
+import { DATA_KEY_BYTES, newDataKey, type KeyStore } from '../key-store.port.js';
 
 /**
  * The one behaviour every key store adapter must show. Each adapter's int-spec calls this with a
@@ -44,6 +44,15 @@ export function describeKeyStoreConformance(
       expect(again).toEqual(first);
       expect(first.subjectId).toBe(id);
       expect(await store.find(id)).toEqual(first);
+    });
+
+    it('stores a proposed key on first use, and returns the existing key whatever is proposed after', async () => {
+      const id = subject();
+      const proposed = newDataKey(id);
+      expect(await store.keyFor(id, proposed)).toEqual(proposed);
+      expect(await store.keyFor(id, newDataKey(id))).toEqual(proposed);
+      expect(await (second ?? store).find(id)).toEqual(proposed);
+      await expect(store.keyFor(subject(), newDataKey(subject()))).rejects.toThrow(/same subject/);
     });
 
     it('a key is 32 bytes from a random source, with a key id of its own, and differs per subject', async () => {

@@ -18,7 +18,7 @@
  */
 import { Binary, type Collection, MongoClient, MongoServerError } from 'mongodb';
 import { messageOf } from '@uccn/domain';
-import { assertSubjectId, type DataKey, type KeyStore, newDataKey } from '../key-store.port.js';
+import { assertProposedKey, assertSubjectId, type DataKey, type KeyStore, newDataKey } from '../key-store.port.js';
 import { ReadStoreUnavailable } from '../read-store.port.js';
 import { isUnavailable } from './mongo-read-store.js';
 
@@ -56,10 +56,11 @@ export class MongoKeyStore implements KeyStore {
     return new MongoKeyStore(client, client.db(dbName).collection<KeyDocument>(KEYS_COLLECTION));
   }
 
-  async keyFor(subjectId: string): Promise<DataKey> {
+  async keyFor(subjectId: string, proposed?: DataKey): Promise<DataKey> {
     assertSubjectId(subjectId);
+    assertProposedKey(subjectId, proposed);
     return this.run('keyFor', async () => {
-      const fresh = newDataKey(subjectId);
+      const fresh = proposed ?? newDataKey(subjectId);
       const make = () =>
         this.keys.findOneAndUpdate(
           { _id: subjectId },

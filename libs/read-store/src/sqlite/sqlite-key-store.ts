@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { assertSubjectId, type DataKey, type KeyStore, newDataKey } from '../key-store.port.js';
+import { assertProposedKey, assertSubjectId, type DataKey, type KeyStore, newDataKey } from '../key-store.port.js';
 import { ReadStoreUnavailable } from '../read-store.port.js';
 import { toReadStoreError } from './sqlite-errors.js';
 
@@ -39,7 +39,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly select: Database.Statement<[string], KeyRow>;
   private readonly insert: Database.Statement<[string, string, Buffer]>;
   private readonly remove: Database.Statement<[string]>;
-  private readonly getOrCreate: (subjectId: string) => KeyRow;
+  private readonly getOrCreate: (fresh: DataKey) => KeyRow;
 
   private constructor(private readonly db: Database.Database) {
     this.select = db.prepare('SELECT subject_id, key_id, key FROM subject_keys WHERE subject_id = ?');
@@ -48,10 +48,9 @@ export class SqliteKeyStore implements KeyStore {
     // IMMEDIATE takes the write lock before reading, so two processes cannot both see "no key"
     // and the one that loses the race reads the winner's key in the same transaction
     this.getOrCreate = db
-      .transaction((subjectId: string) => {
-        const fresh = newDataKey(subjectId);
-        this.insert.run(subjectId, fresh.keyId, fresh.key);
-        return this.select.get(subjectId)!;
+      .transaction((fresh: DataKey) => {
+        this.insert.run(fresh.subjectId, fresh.keyId, fresh.key);
+        return this.select.get(fresh.subjectId)!;
       })
       .immediate;
   }
@@ -73,9 +72,10 @@ export class SqliteKeyStore implements KeyStore {
     }
   }
 
-  async keyFor(subjectId: string): Promise<DataKey> {
+  async keyFor(subjectId: string, proposed?: DataKey): Promise<DataKey> {
     assertSubjectId(subjectId);
-    return this.guard(() => toDataKey(this.getOrCreate(subjectId)));
+    assertProposedKey(subjectId, proposed);
+    return this.guard(() => toDataKey(this.getOrCreate(proposed ?? newDataKey(subjectId))));
   }
 
   async find(subjectId: string): Promise<DataKey | null> {

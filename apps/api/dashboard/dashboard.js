@@ -1,11 +1,7 @@
 // The analysts' dashboard: every figure comes from /api/analytics/** with the key the analyst
-// gives once. No build step: a plain ES module beside Chart.js's UMD file (window.Chart).
+// gives once. No build step: plain ES modules beside Chart.js's UMD file (window.Chart).
+import { $, countryName, keySession, registryClient, row } from './registry-client.js';
 
-/**
- * sessionStorage, not localStorage: the key goes with the tab (closing it forgets the key) and is
- * never left on a shared laptop for the next person who opens the browser.
- */
-const KEY_STORAGE = 'uccn.dashboard.key';
 const FIRST_YEAR = 2004; // the network's founding (seed 002)
 const TOP_COUNTRIES = 25;
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency */
@@ -22,47 +18,8 @@ const CONFERENCE_KINDS = [
 const state = { status: 'idle', error: null, charts: {} };
 window.__dashboard = state;
 
-const $ = (id) => document.getElementById(id);
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryName = (code) => {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
-
-class Refused extends Error {
-  constructor(status, detail, path) {
-    super(`${path}: ${status} ${detail}`);
-    this.status = status;
-    this.detail = detail;
-  }
-}
-
-function analytics(key) {
-  const get = async (path) => {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Refused(response.status, problem.detail ?? response.statusText, path);
-    }
-    return response.json();
-  };
-  /** every item of a paged list (at most 500 a page), however large the network grows */
-  const all = async (path) => {
-    const items = [];
-    for (let page = 1; ; page += 1) {
-      const body = await get(`${path}${path.includes('?') ? '&' : '?'}limit=500&page=${page}`);
-      items.push(...body.items);
-      if (body.items.length === 0 || items.length >= body.total) return { ...body, items };
-    }
-  };
-  return { get, all };
-}
-
 async function load(key) {
-  const api = analytics(key);
+  const api = registryClient(key);
   // compliance without asOf: the server's today, which the answer names
   const [summary, fields, conferences, compliance] = await Promise.all([
     api.get('/api/analytics/summary'),
@@ -230,17 +187,6 @@ function fieldsTable({ summary, fields }, colourOf) {
   state.charts.fields = { rows: fields.map((f) => ({ field: f.field, label: f.label, openedOn: f.openedOn, members: summary.byField[f.field] ?? 0 })) };
 }
 
-function row(cells, numeric = []) {
-  const tr = document.createElement('tr');
-  cells.forEach((text, i) => {
-    const td = document.createElement('td');
-    td.textContent = text; // text, never HTML: names come from the log
-    if (numeric.includes(i)) td.className = 'num';
-    tr.append(td);
-  });
-  return tr;
-}
-
 // ---------------------------------------------------------------- page
 
 let charts = [];
@@ -260,54 +206,29 @@ function render(data) {
   fieldsTable(data, colourOf);
 }
 
-async function show(key) {
-  $('key-form-section').hidden = true;
-  $('forget-key').hidden = false;
-  $('load-message').textContent = 'Loading the network…';
-  state.status = 'loading';
-  state.error = null;
-  try {
-    render(await load(key));
-    $('load-message').textContent = '';
-    state.status = 'ready';
-  } catch (error) {
-    state.status = 'error';
-    state.error = String(error.message ?? error);
-    $('load-message').textContent = '';
-    if (error instanceof Refused && error.status === 401) {
-      askForKey(`The registry refused this key (401): ${error.detail}. Check it and enter it again.`);
-    } else if (error instanceof Refused && error.status === 403) {
-      askForKey(`This key may not read the analytics (403): ${error.detail}. Use an analyst, auditor or secretariat key.`);
-    } else {
-      $('load-message').textContent = `The dashboard could not load the network: ${state.error}`;
-    }
-  }
-}
-
-function askForKey(message = '') {
-  sessionStorage.removeItem(KEY_STORAGE);
+function close() {
   for (const chart of charts) chart.destroy();
   charts = [];
   state.charts = {};
   $('dashboard').hidden = true;
-  $('forget-key').hidden = true;
   $('as-of').textContent = '';
-  $('key-message').textContent = message;
-  $('key-form-section').hidden = false;
-  $('key-input').value = '';
-  $('key-input').focus();
 }
 
-$('key-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = $('key-input').value.trim();
-  if (!key) return;
-  sessionStorage.setItem(KEY_STORAGE, key);
-  $('key-message').textContent = '';
-  void show(key);
+keySession({
+  reads: 'the analytics',
+  roles: 'an analyst, auditor or secretariat',
+  loading: 'Loading the network…',
+  close,
+  open: async (key) => {
+    state.status = 'loading';
+    state.error = null;
+    try {
+      render(await load(key));
+      state.status = 'ready';
+    } catch (error) {
+      state.status = 'error';
+      state.error = String(error?.message ?? error);
+      throw error;
+    }
+  },
 });
-$('forget-key').addEventListener('click', () => askForKey('The key is forgotten: this tab no longer holds it.'));
-
-const stored = sessionStorage.getItem(KEY_STORAGE);
-if (stored) void show(stored);
-else askForKey();

@@ -46,6 +46,8 @@ export function loadDashboardFiles(from = import.meta.dirname): ReadonlyMap<stri
   return new Map([
     ['index.html', file(path.join(folder, 'index.html'), ours)],
     ['dashboard.js', file(path.join(folder, 'dashboard.js'), ours)],
+    // the key, the API's fetch helpers and building the DOM from text, for every page's script
+    ['registry-client.js', file(path.join(folder, 'registry-client.js'), ours)],
     ['dashboard.css', file(path.join(folder, 'dashboard.css'), ours)],
     ['chart.umd.min.js', file(chartJs, 'public, max-age=86400')],
   ]);

@@ -1,29 +1,35 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommandBus } from '@nestjs/cqrs';
-import { importNetworkHistory, NETWORK_HISTORY_DIR, parseCsv, readNetworkHistory } from '@uccn/application';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startRegistry, type InProcessRegistry } from './support/registry-server.js';
+import type { Browser, Page } from 'playwright-core';
+import { describeInChromium, launchChromium, openTab, seriousAxeViolations, tabWalk } from './support/browser.js';
+import { historyRows, startRegistryWithHistory } from './support/real-history.js';
+import type { InProcessRegistry } from './support/registry-server.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
 /**
  * The analysts' dashboard in a real browser (Debian's headless Chromium, driven by
- * playwright-core) against a server holding the real history of network-history/: every chart
- * drawn, with the network's figures. A screenshot is left in test-results/dashboard.png.
+ * playwright-core) against a server holding the real history of network-history/ and one annual
+ * conference scheduled to come: every chart drawn, with the network's figures. A screenshot is
+ * left in test-results/dashboard.png.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = path.join(ROOT, 'test-results', 'dashboard.png');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`the dashboard's browser test is skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, as .ci/run does, or set CHROMIUM_PATH)`);
-}
 
-/** What the source file says, counted independently of the importer and the projections. */
-const historyRows = parseCsv(fs.readFileSync(path.join(ROOT, NETWORK_HISTORY_DIR, 'uccn-cities.csv'), 'utf8'));
 const citiesOf = (countryCode: string) => historyRows.filter((row) => row['country_code'] === countryCode).length;
 
 const CHARTS = ['growth-chart', 'countries-chart', 'conferences-chart', 'compliance-chart'] as const;
+
+/** A conference the secretariat has scheduled and that is still to come (the history's last is 2025). */
+const CONFERENCE_TO_COME = {
+  meetingId: 'annual-conference-2027',
+  kind: 'annual-conference',
+  title: 'XVIII UNESCO Creative Cities Network Annual Conference',
+  edition: 18,
+  hostCityIds: ['braga'],
+  startsOn: `${new Date().getUTCFullYear() + 1}-06-14`,
+  endsOn: `${new Date().getUTCFullYear() + 1}-06-18`,
+  format: 'in-person',
+};
 
 interface DrawnChart {
   readonly type: string;
@@ -40,12 +46,12 @@ describe('the analysts dashboard at /', () => {
   let conferencesRecorded: number;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    const history = await readNetworkHistory(path.join(ROOT, NETWORK_HISTORY_DIR));
-    const imported = await importNetworkHistory(registry.app.get(CommandBus), history, { actor: TEST_KEYS.secretariat.name });
-    expect(imported.refused).toEqual([]);
+    let imported;
+    ({ registry, imported } = await startRegistryWithHistory());
     conferencesRecorded = imported.conferences;
-    await registry.settled(imported.lastPosition);
+    const scheduled = await registry.secretariat.post('/api/admin/meetings', CONFERENCE_TO_COME);
+    expect(scheduled.status).toBe(201);
+    await registry.settled(scheduled.body.position);
     members = (await registry.analyst.get('/api/analytics/summary')).body.members;
   }, 180_000);
 
@@ -77,17 +83,13 @@ describe('the analysts dashboard at /', () => {
     expect((await registry.anonymous.get('/api/analytics/summary')).status).toBe(401);
   });
 
-  (haveChromium ? describe : describe.skip)('in headless Chromium', () => {
+  describeInChromium("the dashboard's browser test")('in headless Chromium', () => {
     let browser: Browser;
     let page: Page;
     let problems: string[];
 
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        // Chromium's sandbox refuses to start as root (CI containers)
-        args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-      });
+      browser = await launchChromium();
     }, 60_000);
 
     afterAll(async () => {
@@ -95,17 +97,11 @@ describe('the analysts dashboard at /', () => {
     });
 
     // each spec in a tab of its own (a new context: no key kept from another spec), at the key form
-    beforeEach(async () => {
-      const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      const seen: string[] = [];
-      tab.on('console', (message) => {
-        if (message.type() === 'error') seen.push(message.text());
-      });
-      tab.on('pageerror', (error) => seen.push(error.message));
-      [page, problems] = [tab, seen];
-      await page.goto(`${registry.url}/`);
+    const open = async (options: { bypassCSP?: boolean } = {}) => {
+      ({ page, problems } = await openTab(browser, `${registry.url}/`, options));
       await page.locator('#key-input').waitFor({ state: 'visible' });
-    });
+    };
+    beforeEach(() => open());
 
     afterEach(async () => {
       await page?.context().close();
@@ -176,26 +172,60 @@ describe('the analysts dashboard at /', () => {
       expect((countries.datasets[0]!.data as number[]).reduce((a, b) => a + b, 0) + other.cities).toBe(members);
       expect(countries.labels.length + other.countries).toBe(new Set(historyRows.map((row) => row['country_code'])).size);
 
-      // the conference timeline: the 17 held and XIV Santos 2020, called off (17 entries until the
-      // import recorded it), in order, with their hosts by name
+      // the conference timeline: the 17 held, XIV Santos 2020 called off (17 entries until the
+      // import recorded it) and next year's, scheduled and marked as still to come, in order, with
+      // their hosts by name
       const { entries } = (await dashboardState()).charts.conferences;
+      const nextYear = new Date().getUTCFullYear() + 1;
       expect(conferencesRecorded).toBe(17);
-      expect(entries).toHaveLength(conferencesRecorded + 1);
+      expect(entries).toHaveLength(conferencesRecorded + 2);
       expect(entries.filter((e: { kind: string }) => e.kind === 'cancelled')).toEqual([
         expect.objectContaining({ year: 2020, hosts: 'Santos', edition: 14, label: '2020  Santos (cancelled)' }),
       ]);
-      expect(await page.textContent('#conferences-note')).toBe('17 annual conferences held, 1 cancelled, 2008–2025; none recorded in 2023.');
+      expect(entries.at(-1)).toEqual({ year: nextYear, hosts: 'Braga', kind: 'to-come', status: 'scheduled', upcoming: true, edition: 18, label: `${nextYear}  Braga (still to come)` });
+      const years = new Set(entries.map((e: { year: number }) => e.year));
+      const none = Array.from({ length: nextYear - 2008 + 1 }, (_, i) => 2008 + i).filter((year) => !years.has(year));
+      expect(none).toContain(2023);
+      expect(await page.textContent('#conferences-note')).toBe(`17 annual conferences held, 1 cancelled, 1 still to come, 2008–${nextYear}; none recorded in ${none.join(', ')}.`);
+      expect(charts['conferences-chart']!.datasets.map((d) => d.label)).toEqual(['in person', 'online', 'cancelled', 'scheduled, still to come']);
       expect(entries[0]).toMatchObject({ year: 2008, hosts: expect.stringContaining('Paris') });
       expect(entries.map((e: { hosts: string }) => e.hosts)).toEqual(
         expect.arrayContaining(['Santa Fe', 'Krakow & Katowice', 'Fabriano', 'Santos', 'Braga', 'Enghien-les-Bains']),
       );
-      expect(entries.at(-1)).toMatchObject({ year: 2025, hosts: 'Enghien-les-Bains' });
+      expect(entries.at(-2)).toMatchObject({ year: 2025, hosts: 'Enghien-les-Bains', kind: 'in-person' });
       expect(charts['conferences-chart']!.labels).toContain('2018  Krakow & Katowice');
 
-      // compliance: every member is on time or overdue
+      // compliance: "no report on record" apart from "overdue". The history records no report, so
+      // no member is overdue with a report on record: each is not yet due or has never reported
+      const answer = (await registry.analyst.get('/api/analytics/reports/compliance?limit=500')).body;
+      const count = (status: string) => answer.items.filter((c: { status: string }) => c.status === status).length;
+      const shown = (await dashboardState()).charts.compliance;
+      expect(shown.byStatus).toEqual({
+        'on-time': 0,
+        'not-yet-due': count('not-yet-due'),
+        'revision-requested': 0,
+        overdue: 0,
+        'no-report-on-record': count('no-report-on-record'),
+      });
+      expect(count('not-yet-due') + count('no-report-on-record')).toBe(members);
+      expect(count('no-report-on-record')).toBeGreaterThan(0);
       const compliance = charts['compliance-chart']!;
-      expect(compliance.labels).toEqual(['on time', 'overdue']);
-      expect((compliance.datasets[0]!.data as number[]).reduce((a, b) => a + b, 0)).toBe(members);
+      expect(compliance.labels).toEqual(['not yet due', 'no report on record']);
+      expect(compliance.datasets[0]!.data).toEqual([count('not-yet-due'), count('no-report-on-record')]);
+      expect(await page.textContent('#compliance-note')).toBe(
+        `On ${answer.asOf}, of ${members} members, ${count('no-report-on-record')} have no membership monitoring report on record though one was due, and 0 are overdue with a report on record.`,
+      );
+      expect(await page.textContent('#overdue-summary')).toBe(`Members behind with their report (${count('no-report-on-record')})`);
+      const standing = await page.$$eval('#overdue-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+      expect(new Set(standing)).toEqual(new Set(['no report on record']));
+      // an analyst's key: names, not links to the auditors' history
+      expect(await page.locator('#overdue-table a').count()).toBe(0);
+      expect(await page.isVisible('#audit-link')).toBe(false);
+
+      // the totals say both clocks: the day they are about, and when the registry answered
+      const { asOf, knownAt } = await dashboardState();
+      expect(asOf).toBe(answer.asOf);
+      expect(await page.textContent('#totals-note')).toBe(`As of ${asOf} (today), as known at ${knownAt.slice(0, 19).replace('T', ' ')} UTC: what the registry had recorded when it answered.`);
 
       // the catalogue: eight fields, architecture opened in 2025, the members spread over them
       const rows = await page.$$eval('#fields-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
@@ -204,10 +234,54 @@ describe('the analysts dashboard at /', () => {
       expect(rows.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(members);
 
       expect(await page.textContent('#total-members')).toBe(String(members));
-      expect(problems).toEqual([]); // no script error, no CSP violation
+      // no script error, no CSP violation; the one refusal is the registry's answer to "may this key
+      // read the audit trail?", which Chromium reports as a failed resource
+      expect(problems.filter((p) => !/status of 403 .*\/api\/audit\/events\?limit=1\)$/.test(p))).toEqual([]);
 
       fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    });
+
+    it("links the lists to a city's history in the auditors' view for an auditor's key", async () => {
+      await giveKey(TEST_KEYS.auditor.key);
+      expect(await dashboardState()).toMatchObject({ status: 'ready', auditor: true });
+      expect(await page.isVisible('#audit-link')).toBe(true);
+
+      await page.click('#overdue-summary');
+      const first = page.locator('#overdue-table tbody tr').first();
+      const cityId = (await first.locator('a').getAttribute('href'))!.replace('/audit#city=', '');
+      const rows = await page.locator('#overdue-table tbody tr').count();
+      expect(await page.locator('#overdue-table tbody a[href^="/audit#city="]').count()).toBe(rows);
+      await first.locator('a').click();
+      // the auditors' view opens at that city's history, with the key the tab already holds
+      await page.waitForFunction(() => (globalThis as any).__audit?.status === 'ready' && (globalThis as any).__audit.pending === 0);
+      expect(await page.evaluate(() => (globalThis as any).__audit.history?.cityId)).toBe(cityId);
+      expect(problems).toEqual([]);
+    });
+
+    it('reaches every control with the keyboard alone', async () => {
+      await page.keyboard.type(TEST_KEYS.auditor.key);
+      await page.keyboard.press('Enter');
+      await settle();
+      expect((await dashboardState()).status).toBe('ready');
+      // the list behind its summary, opened with the keyboard
+      await page.focus('#overdue-summary');
+      await page.keyboard.press('Enter');
+      expect(await page.getAttribute('#overdue-details', 'open')).toBe('');
+
+      const { controls, reached } = await tabWalk(page, 1_000);
+      expect(controls.length).toBeGreaterThan(5);
+      expect(reached).toEqual(controls);
+    }, 120_000);
+
+    it('has no serious or critical accessibility violation (axe-core)', async () => {
+      await page.context().close();
+      await open({ bypassCSP: true });
+      expect(await seriousAxeViolations(page)).toEqual([]); // the key form
+
+      await giveKey(TEST_KEYS.auditor.key);
+      await page.click('#overdue-summary');
+      expect(await seriousAxeViolations(page)).toEqual([]);
     });
 
     it('keeps the key for the tab across a reload, and forgets it on request', async () => {

@@ -19,10 +19,10 @@ type OpenApiDocument = {
 
 /**
  * Served on purpose without a place in the document: the documentation itself (Swagger UI and
- * its assets) and the dashboard, pages for people rather than routes of the API. A route added
- * anywhere else must be documented, or this spec fails.
+ * its assets), the dashboard and the auditors' view with the files they load, pages for people
+ * rather than routes of the API. A route added anywhere else must be documented, or this spec fails.
  */
-const UNDOCUMENTED = [/^\/docs(\/|-json$|-yaml$|$)/, /^\/$/, /^\/dashboard\//];
+const UNDOCUMENTED = [/^\/docs(\/|-json$|-yaml$|$)/, /^\/$/, /^\/audit$/, /^\/dashboard\//];
 
 /**
  * The routes the server really answers, from Fastify's own router (`printRoutes` draws them as a

@@ -1,11 +1,7 @@
-// The analysts' dashboard: every figure comes from /api/analytics/** with the key the analyst
-// gives once. No build step: a plain ES module beside Chart.js's UMD file (window.Chart).
+// The analysts' dashboard: every figure comes from /api/analytics/** with the key the reader gives
+// once. No build step: plain ES modules beside Chart.js's UMD file (window.Chart).
+import { $, countryName, el, historyHref, keySession, Refused, registryClient, row, utc } from './registry-client.js';
 
-/**
- * sessionStorage, not localStorage: the key goes with the tab (closing it forgets the key) and is
- * never left on a shared laptop for the next person who opens the browser.
- */
-const KEY_STORAGE = 'uccn.dashboard.key';
 const FIRST_YEAR = 2004; // the network's founding (seed 002)
 const TOP_COUNTRIES = 25;
 /** Okabe–Ito: eight colours told apart with every common colour-vision deficiency */
@@ -15,67 +11,58 @@ const CONFERENCE_KINDS = [
   { kind: 'hybrid', label: 'hybrid', colour: '#56B4E9' },
   { kind: 'online', label: 'online', colour: '#E69F00' },
   { kind: 'cancelled', label: 'cancelled', colour: '#B3261E' },
-  { kind: 'scheduled', label: 'scheduled, not yet held', colour: '#BBBBBB' },
+  { kind: 'to-come', label: 'scheduled, still to come', colour: '#CC79A7' },
+  { kind: 'scheduled', label: 'scheduled, not recorded as held', colour: '#BBBBBB' },
 ];
+/**
+ * Where members stand with their four-yearly monitoring report (the compliance answer's
+ * `status`): never having reported is not the same as being late with a report on record.
+ */
+const COMPLIANCE = [
+  { status: 'on-time', label: 'on time', colour: '#009E73' },
+  { status: 'not-yet-due', label: 'not yet due', colour: '#56B4E9' },
+  { status: 'revision-requested', label: 'sent back for revision', colour: '#E69F00' },
+  { status: 'overdue', label: 'overdue', colour: '#B3261E' },
+  { status: 'no-report-on-record', label: 'no report on record', colour: '#5B6473' },
+];
+const BEHIND = ['overdue', 'no-report-on-record'];
 
 /** What the page shows, for people reading the code and for the browser test. */
 const state = { status: 'idle', error: null, charts: {} };
 window.__dashboard = state;
 
-const $ = (id) => document.getElementById(id);
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const countryName = (code) => {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
-
-class Refused extends Error {
-  constructor(status, detail, path) {
-    super(`${path}: ${status} ${detail}`);
-    this.status = status;
-    this.detail = detail;
-  }
-}
-
-function analytics(key) {
-  const get = async (path) => {
-    const response = await fetch(path, { headers: { authorization: `Bearer ${key}`, accept: 'application/json' } });
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Refused(response.status, problem.detail ?? response.statusText, path);
-    }
-    return response.json();
-  };
-  /** every item of a paged list (at most 500 a page), however large the network grows */
-  const all = async (path) => {
-    const items = [];
-    for (let page = 1; ; page += 1) {
-      const body = await get(`${path}${path.includes('?') ? '&' : '?'}limit=500&page=${page}`);
-      items.push(...body.items);
-      if (body.items.length === 0 || items.length >= body.total) return { ...body, items };
-    }
-  };
-  return { get, all };
-}
-
 async function load(key) {
-  const api = analytics(key);
+  const api = registryClient(key);
   // compliance without asOf: the server's today, which the answer names
-  const [summary, fields, conferences, compliance] = await Promise.all([
-    api.get('/api/analytics/summary'),
+  const [summary, fields, conferences, compliance, auditor] = await Promise.all([
+    api.answer('/api/analytics/summary'),
     api.all('/api/analytics/fields'),
     api.all('/api/analytics/meetings?kind=annual-conference'),
     api.all('/api/analytics/reports/compliance'),
+    mayAudit(api),
   ]);
-  const hostIds = [...new Set(conferences.items.flatMap((m) => m.hostCityIds))];
-  const hosts = new Map(
-    await Promise.all(hostIds.map(async (id) => [id, (await api.get(`/api/analytics/cities/${encodeURIComponent(id)}`).catch(() => null))?.name ?? id])),
-  );
-  return { summary, fields: fields.items, conferences: conferences.items, hosts, compliance };
+  // the meetings name their hosts (from the city directory; null for a city it does not hold)
+  const hosts = new Map(conferences.items.flatMap((m) => m.hosts.map((h) => [h.cityId, h.name ?? h.cityId])));
+  return { summary: summary.body, knownAt: summary.answeredAt, fields: fields.items, conferences: conferences.items, hosts, compliance, auditor };
 }
+
+/**
+ * Whether the key may read the audit trail, so that the lists link to a city's history: asked of
+ * the registry itself (one event of the log), which alone knows the key's role. A 403 is the
+ * answer "no", for an analyst's or the secretariat's key.
+ */
+async function mayAudit(api) {
+  try {
+    await api.get('/api/audit/events?limit=1');
+    return true;
+  } catch (error) {
+    if (error instanceof Refused && error.status === 403) return false;
+    throw error;
+  }
+}
+
+/** A city's name, a link to its history for an auditor's key. */
+const cityName = (auditor, cityId, name) => (auditor ? el('a', { href: historyHref(cityId) }, name) : name);
 
 // ---------------------------------------------------------------- charts
 
@@ -149,21 +136,29 @@ function countriesChart({ summary }) {
 
 function conferencesChart({ conferences, hosts }) {
   const ordered = [...conferences].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
-  // a meeting not recorded as held is not drawn like one: its format is only the plan
-  const kindOf = (m) => (m.status === 'hosted' ? m.format : m.status);
+  // a meeting not recorded as held is not drawn like one: its format is only the plan; one
+  // scheduled and still to come is told apart from one whose day passed without a record
+  const kindOf = (m) => (m.status === 'hosted' ? m.format : m.status === 'scheduled' && m.upcoming ? 'to-come' : m.status);
+  const suffix = { 'in-person': '', hybrid: ' (hybrid)', online: ' (online)', cancelled: ' (cancelled)', 'to-come': ' (still to come)', scheduled: ' (not recorded as held)' };
   const hostsOf = (m) => [...m.hostCityIds.map((id) => hosts.get(id) ?? id), ...(m.venue ? [m.venue] : [])].join(' & ');
-  const labels = ordered.map((m) => `${m.year}  ${hostsOf(m)}${kindOf(m) === 'in-person' ? '' : ` (${kindOf(m)})`}`);
+  const labels = ordered.map((m) => `${m.year}  ${hostsOf(m)}${suffix[kindOf(m)] ?? ` (${kindOf(m)})`}`);
   const years = ordered.map((m) => m.year);
   const first = Math.min(...years);
   const last = Math.max(...years);
   const none = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((y) => !years.includes(y));
-  // a conference called off (Santos 2020) is on the timeline, but was not held
-  const cancelled = ordered.filter((m) => kindOf(m) === 'cancelled').length;
+  // a conference called off (Santos 2020) is on the timeline, but was not held; nor is one to come
+  const count = (kind) => ordered.filter((m) => kindOf(m) === kind).length;
+  const held = ordered.filter((m) => m.status === 'hosted').length;
+  const others = [
+    [count('cancelled'), 'cancelled'],
+    [count('to-come'), 'still to come'],
+    [count('scheduled'), 'scheduled but not recorded as held'],
+  ].filter(([n]) => n > 0);
   $('conferences-note').textContent = ordered.length
-    ? `${ordered.length - cancelled} annual conferences held${cancelled ? `, ${cancelled} cancelled` : ''}, ${first}–${last}${none.length ? `; none recorded in ${none.join(', ')}` : ''}.`
+    ? `${held} annual conferences held${others.map(([n, what]) => `, ${n} ${what}`).join('')}, ${first}–${last}${none.length ? `; none recorded in ${none.join(', ')}` : ''}.`
     : 'No annual conference recorded yet.';
   state.charts.conferences = {
-    entries: ordered.map((m, i) => ({ year: m.year, hosts: hostsOf(m), kind: kindOf(m), edition: m.edition, label: labels[i] })),
+    entries: ordered.map((m, i) => ({ year: m.year, hosts: hostsOf(m), kind: kindOf(m), status: m.status, upcoming: m.upcoming, edition: m.edition, label: labels[i] })),
   };
   const datasets = CONFERENCE_KINDS.map(({ kind, label, colour }) => ({
     label,
@@ -198,17 +193,34 @@ function conferencesChart({ conferences, hosts }) {
   });
 }
 
-function complianceChart({ compliance }) {
-  const overdue = compliance.items.filter((c) => c.overdue).sort((a, b) => (a.nextDueOn < b.nextDueOn ? -1 : a.nextDueOn > b.nextDueOn ? 1 : 0));
-  const onTime = compliance.items.length - overdue.length;
-  $('compliance-note').textContent = `On ${compliance.asOf}, ${overdue.length} of ${compliance.items.length} members are overdue with their four-yearly membership monitoring report.`;
-  $('overdue-summary').textContent = `Overdue members (${overdue.length})`;
-  const body = $('overdue-table').tBodies[0];
-  body.replaceChildren(...overdue.map((c) => row([c.name, c.designatedOn, c.lastReportOn ?? 'none', c.nextDueOn])));
-  state.charts.compliance = { asOf: compliance.asOf, onTime, overdue: overdue.length };
+function complianceChart({ compliance, auditor }) {
+  const by = Object.fromEntries(COMPLIANCE.map(({ status }) => [status, compliance.items.filter((c) => c.status === status)]));
+  const behind = compliance.items
+    .filter((c) => BEHIND.includes(c.status))
+    .sort((a, b) => (a.nextDueOn < b.nextDueOn ? -1 : a.nextDueOn > b.nextDueOn ? 1 : a.name < b.name ? -1 : 1));
+  const noReport = by['no-report-on-record'].length;
+  const overdue = by['overdue'].length;
+  // never having reported is said apart from being late with a report on record
+  $('compliance-note').textContent =
+    `On ${compliance.asOf}, of ${compliance.items.length} members, ${noReport} have no membership monitoring report on record though one was due, ` +
+    `and ${overdue} ${overdue === 1 ? 'is' : 'are'} overdue with a report on record.`;
+  $('overdue-summary').textContent = `Members behind with their report (${behind.length})`;
+  const label = Object.fromEntries(COMPLIANCE.map(({ status, label }) => [status, label]));
+  $('overdue-table').tBodies[0].replaceChildren(
+    ...behind.map((c) => row([cityName(auditor, c.cityId, c.name), label[c.status], c.designatedOn, c.lastReportOn ?? 'none', c.nextDueOn])),
+  );
+  const shown = COMPLIANCE.filter(({ status }) => by[status].length > 0);
+  state.charts.compliance = {
+    asOf: compliance.asOf,
+    byStatus: Object.fromEntries(COMPLIANCE.map(({ status }) => [status, by[status].length])),
+    behind: behind.length,
+  };
   return new Chart($('compliance-chart'), {
     type: 'doughnut',
-    data: { labels: ['on time', 'overdue'], datasets: [{ data: [onTime, overdue.length], backgroundColor: ['#009E73', '#B3261E'] }] },
+    data: {
+      labels: shown.map(({ label }) => label),
+      datasets: [{ data: shown.map(({ status }) => by[status].length), backgroundColor: shown.map(({ colour }) => colour) }],
+    },
     options: { ...baseOptions(), plugins: { legend: { position: 'right', labels: { boxWidth: 12 } } } },
   });
 }
@@ -219,26 +231,12 @@ function fieldsTable({ summary, fields }, colourOf) {
     ...fields.map((f) => {
       const members = summary.byField[f.field] ?? 0;
       const share = summary.members > 0 ? `${((100 * members) / summary.members).toFixed(1)} %` : '–';
-      const tr = row([f.label, f.openedOn, String(members), share], [2, 3]);
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
+      const swatch = el('span', { class: 'swatch' });
       swatch.style.backgroundColor = colourOf(f.field); // CSSOM, which a CSP without 'unsafe-inline' allows
-      tr.cells[0].prepend(swatch);
-      return tr;
+      return row([el('span', {}, swatch, f.label), f.openedOn, String(members), share], [2, 3]);
     }),
   );
   state.charts.fields = { rows: fields.map((f) => ({ field: f.field, label: f.label, openedOn: f.openedOn, members: summary.byField[f.field] ?? 0 })) };
-}
-
-function row(cells, numeric = []) {
-  const tr = document.createElement('tr');
-  cells.forEach((text, i) => {
-    const td = document.createElement('td');
-    td.textContent = text; // text, never HTML: names come from the log
-    if (numeric.includes(i)) td.className = 'num';
-    tr.append(td);
-  });
-  return tr;
 }
 
 // ---------------------------------------------------------------- page
@@ -246,68 +244,50 @@ function row(cells, numeric = []) {
 let charts = [];
 
 function render(data) {
-  const { summary, fields } = data;
+  const { summary, fields, compliance, knownAt } = data;
   const colours = new Map(fields.map((f, i) => [f.field, FIELD_COLOURS[i % FIELD_COLOURS.length]]));
   const colourOf = (field) => colours.get(field) ?? '#333';
   $('total-members').textContent = String(summary.members);
   $('total-countries').textContent = String(summary.countries);
   $('total-fields').textContent = String(fields.length);
   $('total-withdrawn').textContent = String(summary.withdrawn);
-  $('as-of').textContent = `as of ${data.compliance.asOf}`;
+  // both clocks: the day the figures are about, and the instant the registry answered with what it knew
+  $('as-of').textContent = `as of ${compliance.asOf}`;
+  $('totals-note').textContent = `As of ${compliance.asOf} (today), as known at ${utc(knownAt)}: what the registry had recorded when it answered.`;
+  $('audit-link').hidden = !data.auditor;
   state.totals = { members: summary.members, countries: summary.countries, withdrawn: summary.withdrawn, fields: fields.length };
+  state.asOf = compliance.asOf;
+  state.knownAt = knownAt.toISOString();
+  state.auditor = data.auditor;
   $('dashboard').hidden = false; // before the charts: Chart.js sizes them from their visible boxes
   charts = [growthChart(data, colourOf), countriesChart(data), conferencesChart(data), complianceChart(data)];
   fieldsTable(data, colourOf);
 }
 
-async function show(key) {
-  $('key-form-section').hidden = true;
-  $('forget-key').hidden = false;
-  $('load-message').textContent = 'Loading the network…';
-  state.status = 'loading';
-  state.error = null;
-  try {
-    render(await load(key));
-    $('load-message').textContent = '';
-    state.status = 'ready';
-  } catch (error) {
-    state.status = 'error';
-    state.error = String(error.message ?? error);
-    $('load-message').textContent = '';
-    if (error instanceof Refused && error.status === 401) {
-      askForKey(`The registry refused this key (401): ${error.detail}. Check it and enter it again.`);
-    } else if (error instanceof Refused && error.status === 403) {
-      askForKey(`This key may not read the analytics (403): ${error.detail}. Use an analyst, auditor or secretariat key.`);
-    } else {
-      $('load-message').textContent = `The dashboard could not load the network: ${state.error}`;
-    }
-  }
-}
-
-function askForKey(message = '') {
-  sessionStorage.removeItem(KEY_STORAGE);
+function close() {
   for (const chart of charts) chart.destroy();
   charts = [];
   state.charts = {};
   $('dashboard').hidden = true;
-  $('forget-key').hidden = true;
+  $('audit-link').hidden = true;
   $('as-of').textContent = '';
-  $('key-message').textContent = message;
-  $('key-form-section').hidden = false;
-  $('key-input').value = '';
-  $('key-input').focus();
 }
 
-$('key-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const key = $('key-input').value.trim();
-  if (!key) return;
-  sessionStorage.setItem(KEY_STORAGE, key);
-  $('key-message').textContent = '';
-  void show(key);
+keySession({
+  reads: 'the analytics',
+  roles: 'an analyst, auditor or secretariat',
+  loading: 'Loading the network…',
+  close,
+  open: async (key) => {
+    state.status = 'loading';
+    state.error = null;
+    try {
+      render(await load(key));
+      state.status = 'ready';
+    } catch (error) {
+      state.status = 'error';
+      state.error = String(error?.message ?? error);
+      throw error;
+    }
+  },
 });
-$('forget-key').addEventListener('click', () => askForKey('The key is forgotten: this tab no longer holds it.'));
-
-const stored = sessionStorage.getItem(KEY_STORAGE);
-if (stored) void show(stored);
-else askForKey();

@@ -85,7 +85,7 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
     void reply.header('x-correlation-id', request.id);
   });
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
-  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '/', 'dashboard/:file'] }); // '/', 'dashboard/:file': DashboardController
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready', 'metrics', '/', 'audit', 'dashboard/:file'] }); // '/', 'audit', 'dashboard/:file': DashboardController
   setUpOpenApi(app);
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();

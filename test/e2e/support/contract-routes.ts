@@ -47,6 +47,7 @@ export const CONTRACT_ROUTES: readonly ContractRoute[] = [
   read('/api/audit/cities/{cityId}/history', ['auditor']),
   read('/api/audit/membership', ['auditor'], 'asOf=2018-06-12'),
   read('/api/audit/verify', ['auditor']),
+  read('/api/audit/anchors/latest', ['auditor']),
   read('/api/audit/projections', ['auditor', 'secretariat']),
   read('/api/audit/contacts', ['auditor', 'secretariat']),
   read('/api/analytics/fields', EVERY_ROLE),

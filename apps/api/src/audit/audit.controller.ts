@@ -10,7 +10,16 @@ import { page } from '../http/openapi.decorators.js';
 import { pageOf } from '../http/paging.request.js';
 import { AUDIT, OPERATIONS, Roles } from '../http/roles.decorator.js';
 import { IsSlug } from '../http/validation.js';
-import { CityHistoryResponse, ContactResponse, EventPageResponse, LogVerificationResponse, MembershipRegisterResponse, ProjectionStatusResponse } from './audit.responses.js';
+import { LatestAnchorQuery } from './anchors/latest-anchor.query.js';
+import {
+  CityHistoryResponse,
+  ContactResponse,
+  EventPageResponse,
+  LatestLogAnchorResponse,
+  LogVerificationResponse,
+  MembershipRegisterResponse,
+  ProjectionStatusResponse,
+} from './audit.responses.js';
 import { ListContactsRequest } from './contacts/contacts.request.js';
 import { ListEventsRequest } from './events/list-events.request.js';
 import { MembershipRequest } from './membership/membership.request.js';
@@ -21,7 +30,7 @@ class CityHistoryParams {
 
 /**
  * The auditors' reads (`GET /api/audit/**`): the raw log, a city's history, the register on both
- * clocks, the hash chains; and the projections' status, which the secretariat reads too.
+ * clocks, the hash chains and the newest anchor; and the projections' status, which the secretariat reads too.
  */
 @AreaController('audit', 'audit', AUDIT)
 export class AuditController {
@@ -80,6 +89,17 @@ export class AuditController {
   @ReadRoute('verify', { summary: "Recompute the log's hash chains and name the first broken position", answer: LogVerificationResponse })
   verify() {
     return this.queryBus.execute(new VerifyLogQuery());
+  }
+
+  @ReadRoute('anchors/latest', {
+    summary: "The log's newest anchor: the position it covers, how many events, their digest, and when it was written",
+    description:
+      'Read from the anchors stream at once, without walking the log as `verify` does; `anchor` is null until the registry has anchored anything. ' +
+      'Keep the digest outside the registry: a later `verify` must meet it, so a cut of the log before that position shows.',
+    answer: LatestLogAnchorResponse,
+  })
+  latestAnchor() {
+    return this.queryBus.execute(new LatestAnchorQuery());
   }
 
   /**

@@ -2,6 +2,7 @@ import type { QueryResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CityHistoryQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
+import type { LatestAnchorQuery } from './anchors/latest-anchor.query.js';
 import { responsesMatch, type ResponseMatches } from '../http/response-shape.js';
 
 /* The auditors' answers as the OpenAPI document shows them, with examples from Lyon's history. */
@@ -171,6 +172,23 @@ export class LogVerificationResponse {
   newestAnchor?: LogAnchorResponse;
 }
 
+export class RecordedLogAnchorResponse extends LogAnchorResponse {
+  @ApiProperty({ description: 'the position of the `LogAnchored` event itself, in the `log-anchors` stream', example: 1001 })
+  position!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'when the registry appended the anchor', example: '2025-01-15T09:31:00.000Z' })
+  recordedAt!: string;
+}
+
+export class LatestLogAnchorResponse {
+  @ApiProperty({
+    type: () => RecordedLogAnchorResponse,
+    nullable: true,
+    description: 'the newest anchor; null until the registry has anchored anything (after 1,000 events, or a minute after the first one not yet covered)',
+  })
+  anchor!: RecordedLogAnchorResponse | null;
+}
+
 export class ProjectionErrorResponse {
   @ApiProperty({ example: 'Cannot read properties of undefined (reading \'field\')' })
   message!: string;
@@ -280,6 +298,7 @@ responsesMatch<
     ResponseMatches<CityHistoryResponse, QueryResult<CityHistoryQuery>>,
     ResponseMatches<MembershipRegisterResponse, QueryResult<MembershipRegisterQuery>>,
     ResponseMatches<LogVerificationResponse, QueryResult<VerifyLogQuery>>,
+    ResponseMatches<LatestLogAnchorResponse, QueryResult<LatestAnchorQuery>>,
     ResponseMatches<ProjectionStatusResponse, ProjectionStatus>,
   ]
 >();

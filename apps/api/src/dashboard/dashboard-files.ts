@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
-/** One file of the dashboard, read once at start: a handful of small files, served from memory. */
+/** One file of the pages, read once at start: a handful of small files, served from memory. */
 export interface DashboardFile {
   readonly body: Buffer;
   readonly contentType: string;
@@ -12,9 +12,10 @@ export interface DashboardFile {
 }
 
 /**
- * The page is only a shell (HTML, one ES module, CSS and Chart.js): it holds no data, every figure
- * comes from /api/analytics/** with the analyst's key. So it needs no key itself, and a CSP of
- * 'self' only: no inline script or style, no other origin (the key never leaves for a CDN).
+ * Each page is only a shell (HTML, ES modules, CSS and Chart.js): it holds no data, every figure
+ * comes from the API with the key the reader gives (/api/analytics/** for the analysts' dashboard,
+ * /api/audit/** for the auditors' view). So it needs no key itself, and a CSP of 'self' only: no
+ * inline script or style, no other origin (the key never leaves for a CDN).
  */
 export const DASHBOARD_CSP = [
   "default-src 'none'",
@@ -33,8 +34,12 @@ const TYPES: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** The pages, each at its own path: the analysts' dashboard at `/`, the auditors' view at `/audit`. */
+export const PAGES = { dashboard: 'index.html', audit: 'audit.html' } as const;
+
 /**
- * `apps/api/dashboard` holds the page's sources; tsc copies no such files into dist/, so the
+ * `apps/api/dashboard` holds both pages' sources (their HTML, their scripts, the module both import
+ * and their styles); tsc copies no such files into dist/, so the
  * folder is found from the project root (the nearest folder up with a package.json), which is the
  * same from the sources (tests) and from dist/ (`npm start`, the Docker image).
  */
@@ -43,10 +48,9 @@ export function loadDashboardFiles(from = import.meta.dirname): ReadonlyMap<stri
   // resolved through the package's own entry, wherever npm put it (hoisted or not)
   const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
   const ours = 'no-cache'; // revalidated on each load (304 by ETag): a new version shows at once
+  const sources = [...Object.values(PAGES), 'registry-client.js', 'dashboard.js', 'audit.js', 'dashboard.css', 'audit.css'];
   return new Map([
-    ['index.html', file(path.join(folder, 'index.html'), ours)],
-    ['dashboard.js', file(path.join(folder, 'dashboard.js'), ours)],
-    ['dashboard.css', file(path.join(folder, 'dashboard.css'), ours)],
+    ...sources.map((name) => [name, file(path.join(folder, name), ours)] as const),
     ['chart.umd.min.js', file(chartJs, 'public, max-age=86400')],
   ]);
 }

@@ -2,12 +2,13 @@ import { Controller, Get, Header, Logger, NotFoundException, Param, Req, Res } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import { messageOf } from '@uccn/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DASHBOARD_CSP, loadDashboardFiles, type DashboardFile } from './dashboard-files.js';
+import { DASHBOARD_CSP, loadDashboardFiles, PAGES, type DashboardFile } from './dashboard-files.js';
 
 /**
- * The analysts' dashboard at `/`: static files, no key (no @Roles: the ApiKeyGuard lets it pass),
- * since the page holds no data and asks /api/analytics/** for it with the analyst's key. Its
- * paths, `/` and `dashboard/:file`, are excluded from the `/api` prefix in app.factory.ts.
+ * The pages for people: the analysts' dashboard at `/` and the auditors' view at `/audit`, and
+ * the files both load at `dashboard/:file`. Static files, no key (no @Roles: the ApiKeyGuard lets
+ * them pass), since the pages hold no data and ask /api/analytics/** and /api/audit/** for it with
+ * the reader's key. Their paths are excluded from the `/api` prefix in app.factory.ts.
  */
 @ApiExcludeController()
 @Controller()
@@ -18,8 +19,8 @@ export class DashboardController {
     try {
       this.files = loadDashboardFiles();
     } catch (error) {
-      // the API serves without its dashboard rather than not at all
-      new Logger(DashboardController.name).warn(`the dashboard is not served: ${messageOf(error)}`);
+      // the API serves without its pages rather than not at all
+      new Logger(DashboardController.name).warn(`the dashboard and the auditors' view are not served: ${messageOf(error)}`);
       this.files = new Map();
     }
   }
@@ -27,12 +28,19 @@ export class DashboardController {
   @Get()
   @Header('x-robots-tag', 'noindex')
   page(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.serve('index.html', request, reply);
+    return this.serve(PAGES.dashboard, request, reply);
+  }
+
+  @Get('audit')
+  @Header('x-robots-tag', 'noindex')
+  auditPage(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.serve(PAGES.audit, request, reply);
   }
 
   @Get('dashboard/:file')
   asset(@Param('file') name: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    if (name === 'index.html') throw new NotFoundException('the dashboard is at /');
+    // a page only at its own address: one URL each, so a link or a bookmark is never to a copy
+    if (name.endsWith('.html')) throw new NotFoundException('the dashboard is at /, the auditors\' view at /audit');
     return this.serve(name, request, reply);
   }
 

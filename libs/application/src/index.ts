@@ -35,3 +35,4 @@ export * from './history/import-network-history.js';
 export * from './personal-data/subject-id.js';
 export * from './personal-data/contact-cipher.js';
 export * from './personal-data/personal-data.js';
+export * from './personal-data/erasure-process.js';

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
+import { dataSubjectDecider, dataSubjectStreamId, isErasedKey, messageOf } from '@uccn/domain';
+import { EVENT_STORE, LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
+import { READ_STORE, type ReadStore } from '@uccn/read-store';
+import { loadStream } from '../shared/load-stream.js';
+import { PersonalData } from './personal-data.js';
+
+/** The process's checkpoint's name. */
+export const ERASURE_PROCESS = 'erasure-process';
+
+export interface ErasureProcessDeps {
+  readonly events: EventStore;
+  readonly reads: ReadStore;
+  readonly personalData: PersonalData;
+}
+
+/**
+ * Every erasure on record is carried out, even one whose request stopped between its append and
+ * the key's destruction (a crash, a store away): the process follows the log from a checkpoint
+ * and settles each `DataSubjectErased` (destroying the key the record names, if it is still
+ * there) before the checkpoint moves past it. The erasure request settles too; both are
+ * idempotent, so whichever comes first does the work.
+ */
+export class ErasureProcess {
+  private readonly following: LogFollower;
+  position = 0;
+
+  constructor(deps: ErasureProcessDeps, log: (message: string) => void = () => {}) {
+    this.following = new LogFollower({
+      resume: async () => (this.position = (await deps.reads.getCheckpoint(ERASURE_PROCESS)) ?? 0),
+      subscribe: (after) => deps.events.subscribeToAll({ after, batchSize: 500 }),
+      handle: async (batch: readonly RecordedEvent[]) => {
+        for (const event of batch) {
+          if (event.type !== 'DataSubjectErased') continue;
+          const subjectId = String(event.data['subjectId']);
+          const { state } = await loadStream(deps.events, dataSubjectStreamId(subjectId), dataSubjectDecider.evolve, dataSubjectDecider.initialState);
+          await deps.personalData.settleErasures(subjectId, (keyId) => isErasedKey(state, keyId));
+        }
+        const last = batch.at(-1);
+        if (!last) return;
+        await deps.reads.commit({ changes: [], checkpoint: { name: ERASURE_PROCESS, position: last.position } });
+        this.position = last.position;
+      },
+      onRetry: (error, retryInMs) => log(`erasure process: ${messageOf(error)}; starting again from position ${this.position} in ${retryInMs} ms`),
+    });
+  }
+
+  start(): void {
+    this.following.start();
+  }
+
+  stop(): Promise<void> {
+    return this.following.stop();
+  }
+}
+
+/** Hosts the erasure process wherever the projections run, as the designation process is hosted. */
+@Injectable()
+export class ErasureProcessService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ErasureProcess');
+  readonly process: ErasureProcess | null;
+
+  constructor(
+    @Inject(REGISTRY_CONFIG) config: RegistryConfig,
+    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(READ_STORE) reads: ReadStore,
+    personalData: PersonalData,
+  ) {
+    this.process = config.runProjections ? new ErasureProcess({ events, reads, personalData }, (m) => this.logger.warn(m)) : null;
+  }
+
+  onApplicationBootstrap(): void {
+    this.process?.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.process?.stop();
+  }
+}

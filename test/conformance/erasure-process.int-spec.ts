@@ -35,7 +35,7 @@ describe('the erasure process', () => {
           aggregateId: subjectId,
           streamId: dataSubjectStreamId(subjectId),
           decider: dataSubjectDecider,
-          command: () => ({ type: 'EraseDataSubject', subjectId, reason: 'asked to be forgotten', keyId: contact.sealed.keyId, today: '2026-11-30' }),
+          command: () => ({ type: 'EraseDataSubject' as const, subjectId, reason: 'asked to be forgotten', keyId: contact.sealed.keyId, today: '2026-11-30' }),
         },
         { actor: 'unesco-secretariat', role: 'secretariat', correlationId: 'erase-eve' },
       );

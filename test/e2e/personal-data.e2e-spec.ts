@@ -67,10 +67,20 @@ describe('personal data: contacts sealed, hidden from analysts, erasable', () =>
     expectNoneOf(history, PLAINTEXT, "the city's history");
   });
 
+  it('echoes no address a client put in a URL, in the refusal or in the request log', async () => {
+    const query = await registry.auditor.get(`/api/audit/contacts?email=${encodeURIComponent(CY.email)}&name=Orrery`);
+    expect(query.status).toBe(400);
+    const path = await registry.auditor.get(`/api/audit/cities/${encodeURIComponent(CY.email)}/history`);
+    expect(path.status).toBe(400);
+    for (const answer of [query, path]) expectNoneOf(JSON.stringify(answer.body), [CY.email, encodeURIComponent(CY.email), 'Orrery'], 'a refusal');
+    await eventually(async () => expect(logLines.join('\n')).toContain('[redacted]'));
+    expectNoneOf(logLines.join('\n'), [encodeURIComponent(CY.email), 'Orrery'], 'the logs');
+  });
+
   it('writes no name or address to any file of the data directory, -wal and -shm included, nor to a log line', () => {
     expect(filesOf(registry.dataDir).some((file) => file.endsWith('-wal'))).toBe(true);
     expectNoPlaintextOnDisk(registry.dataDir);
-    expectNoneOf(logLines.join('\n'), PLAINTEXT, 'the logs');
+    expectNoneOf(logLines.join('\n'), [...PLAINTEXT, encodeURIComponent(CY.email)], 'the logs');
   });
 
   describe('erasure', () => {

@@ -23,11 +23,43 @@ function unlogged(req: IncomingMessage & { [LOGGED]?: true }): boolean {
   return UNLOGGED_PATHS.test(pathOf(req));
 }
 
-/** Query parameters that carry a credential when a client puts one in the URL (the API reads keys only from `Authorization`). */
-const CREDENTIAL_PARAMETER = /([?&](?:key|api[_-]?key|access[_-]?token|token)=)[^&#]*/gi;
+/**
+ * The query parameters the API reads (DESIGN §3), none of which carries a credential or a person:
+ * their values are logged as sent. Any other parameter's value may be anything a client put in a
+ * URL — a key sent as `?key=…`, an e-mail address — and is redacted.
+ */
+const PLAIN_PARAMETERS: ReadonlySet<string> = new Set([
+  'asOf', 'knownAt', 'field', 'country', 'status', 'page', 'limit', 'kind', 'year', 'callYear', 'cityId', 'partnershipId',
+  'stream', 'type', 'actor', 'from', 'to', 'after', 'overdue',
+]);
 
-/** A URL fit for a log line or a problem's `instance`: a key sent as `?key=…` reads `?key=[redacted]`. */
-export const redactedUrl = (url: string): string => url.replace(CREDENTIAL_PARAMETER, '$1[redacted]');
+/** A path segment that looks like an e-mail address (`@`, or `%40` encoded) is no id of the API's. */
+const ADDRESS_LIKE = /@|%40/i;
+
+/**
+ * A URL fit for a log line or a problem's `instance`: the path, with any segment that looks like
+ * an address redacted, and the query with the values of parameters the API does not define
+ * redacted (`?key=[redacted]`, `?email=[redacted]`): a URL is no place for a credential or a
+ * person, but a client may put one there (DESIGN §7).
+ */
+export function redactedUrl(url: string): string {
+  const [path = '', query] = splitOnce(url, '?');
+  const safePath = path.split('/').map((segment) => (ADDRESS_LIKE.test(segment) ? '[redacted]' : segment)).join('/');
+  if (query === undefined) return safePath;
+  const safeQuery = query
+    .split('&')
+    .map((pair) => {
+      const [name = '', value] = splitOnce(pair, '=');
+      return value === undefined || PLAIN_PARAMETERS.has(name) ? pair : `${name}=[redacted]`;
+    })
+    .join('&');
+  return `${safePath}?${safeQuery}`;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
 
 /** The path as sent, redacted: middie rewrites `req.url` relative to each middleware's mount path. */
 const pathOf = (req: IncomingMessage & { originalUrl?: string }): string => redactedUrl(req.originalUrl ?? req.url ?? '');

@@ -375,11 +375,14 @@ describe('the auditors view at /audit', () => {
       await tabTo((a) => a.id === 'city-input');
       await page.keyboard.type('Östersund');
       await page.keyboard.press('Enter');
+      // waits for what the key press leads to: a wait for "no request under way" could end
+      // before the page had begun the request (seen on a loaded machine)
+      await page.waitForFunction(() => (globalThis as any).__audit?.history?.cityId === 'ostersund', undefined, { timeout: 30_000 });
       await still();
-      expect((await auditState()).history?.cityId).toBe('ostersund');
       // from a history entry to its event in the log
       await tabTo((a) => a.text === `event ${correctionPosition} in the log`);
       await page.keyboard.press('Enter');
+      await page.waitForFunction((position) => (globalThis as any).__audit?.event?.position === position, correctionPosition, { timeout: 30_000 });
       await still();
       expect((await auditState()).event).toMatchObject({ position: correctionPosition, found: true });
       // verify now, with the space bar

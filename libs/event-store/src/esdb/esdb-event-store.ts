@@ -40,7 +40,7 @@ import {
   toPortError,
   toRecordedEvent,
 } from './esdb-mapping.js';
-import { EsdbCatchUpSubscription, type PageOfAll, toPage } from './esdb-subscription.js';
+import { EsdbCatchUpSubscription, type PageOfAll, pageSizeFor, toPage } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
   /** gRPC deadline and our own guard for short calls (append, ping, head), in ms */
@@ -125,8 +125,7 @@ export class EsdbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     let cursor: Position | undefined = options.after ? toEsdbPosition(options.after) : undefined;
     while (events.length < wanted) {
-      const pageSize = Math.max(2, Math.min(READ_ALL_PAGE, wanted - events.length + 1));
-      const page = await this.readPageOfAll(cursor, pageSize);
+      const page = await this.readPageOfAll(cursor, pageSizeFor(cursor, Math.min(READ_ALL_PAGE, wanted - events.length)));
       events.push(...page.events);
       cursor = page.cursor ?? cursor;
       if (page.end) break;
@@ -165,7 +164,7 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const subscription = new EsdbCatchUpSubscription(
       this.client,
-      (cursor, pageSize) => this.readPageOfAll(cursor, pageSize + 1),
+      (cursor, batchSize) => this.readPageOfAll(cursor, pageSizeFor(cursor, batchSize)),
       options.after ?? 0,
       Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE),
       (closed) => this.subscriptions.delete(closed),

@@ -27,8 +27,8 @@ export interface PageOfAll {
   readonly end: boolean;
 }
 
-/** Reads one page of $all strictly after `cursor` (system events are read and dropped). */
-export type ReadPageOfAll = (cursor: Position | undefined, pageSize: number) => Promise<PageOfAll>;
+/** Reads one page of $all strictly after `cursor`, at most `wanted` events (system events are read and dropped). */
+export type ReadPageOfAll = (cursor: Position | undefined, wanted: number) => Promise<PageOfAll>;
 
 /**
  * Turns what a forwards `readAll` from `cursor` returned into a page. The read includes the
@@ -46,6 +46,16 @@ export function toPage(read: readonly AllStreamResolvedEvent[], cursor: Position
     if (!isSystemEvent(resolved)) events.push(toRecordedEvent(resolved));
   }
   return { events, cursor: last ?? cursor, end: read.length < pageSize };
+}
+
+/**
+ * How many events to ask the server for so that one read brings `wanted` new events after
+ * `cursor`: a forwards read from a position starts with the event at that position, which the
+ * caller has already seen, so a read from a cursor asks for one more. (Asking for `wanted` alone
+ * made every full page of readAll a second round trip for its last event.)
+ */
+export function pageSizeFor(cursor: Position | undefined, wanted: number): number {
+  return Math.max(1, wanted) + (cursor ? 1 : 0);
 }
 
 const CLOSED = Symbol('closed');

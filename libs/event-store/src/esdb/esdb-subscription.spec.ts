@@ -128,6 +128,24 @@ describe('EsdbCatchUpSubscription', () => {
     expect(positions(live.value as RecordedEvent[])).toEqual([900]);
   });
 
+  it('delivers live events that have piled up as one batch, bounded by the batch size, not one batch each', async () => {
+    const all = new FakeAll([logged(100, 'city-a', 'CityDesignated')]);
+    const subscription = subscribe(all, 100, 3);
+    const iterator = subscription[Symbol.asyncIterator]();
+    const waiting = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // the first live event wakes the consumer; four more are already buffered behind it
+    all.push(...[200, 300, 400, 500, 600].map((commit, i) => logged(commit, 'city-a', 'ReportSubmitted', i + 1)));
+
+    const batches = [positions((await waiting).value as RecordedEvent[]), positions((await iterator.next()).value as RecordedEvent[])];
+    await subscription.close();
+
+    expect(batches).toEqual([
+      [200, 300, 400],
+      [500, 600],
+    ]);
+  });
+
   it('ends a consumer waiting on the live feed when closed, and unsubscribes', async () => {
     const all = new FakeAll([logged(100, 'city-a', 'CityDesignated')]);
     const subscription = subscribe(all, 100, 10);

@@ -51,6 +51,37 @@ describe('inputs that were 500s', () => {
   });
 });
 
+describe('the audit log, paged by an opaque cursor', () => {
+  const registry = registrySuite();
+
+  it('hands out next as a cursor that, passed back as after, gives the following page: no event twice, none left out', async () => {
+    for (let i = 0; i < 5; i++) await registry.accepted('/api/admin/cities', city(registry.uniqueId('paged')));
+    const all = (await registry.auditor.get('/api/audit/events?limit=500')).body.items.map((e: { position: number }) => e.position);
+    const seen: number[] = [];
+    let page = await registry.auditor.get('/api/audit/events?limit=2');
+    for (;;) {
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e: { position: number }) => e.position));
+      if (page.body.next === null) break;
+      expect(typeof page.body.next).toBe('string');
+      page = await registry.auditor.get(`/api/audit/events?limit=2&after=${encodeURIComponent(page.body.next)}`);
+    }
+    expect(seen).toEqual(all);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ['a bare position, as the OpenAPI example had it', '12'],
+    ['a negative number', '-1'],
+    ['a cursor of another making', 'bG9nOjF'],
+    ['text', 'abc.def'],
+  ])('refuses %s as after with 400 problem+json naming after, never a 500', async (_, after) => {
+    const answer = await registry.auditor.get(`/api/audit/events?after=${encodeURIComponent(after)}`);
+    expect({ status: answer.status, type: answer.headers.get('content-type') }).toEqual({ status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['after']);
+  });
+});
+
 describe('the register on the last day there is', () => {
   const registry = registrySuite();
 

@@ -118,3 +118,15 @@ export class DuplicateEventId extends Error {
     super(`event id ${eventId} already exists (appending to ${streamId})`);
   }
 }
+
+/**
+ * A read of the log was asked to start from a position the store does not hold an event at
+ * (EventStoreDB answers `InvalidPosition` for any offset into its transaction log that is not an
+ * event's own). Positions come from the store; one that did not is the caller's mistake.
+ */
+export class InvalidPosition extends Error {
+  override readonly name = 'InvalidPosition';
+  constructor(readonly position: number | undefined, options?: { cause?: unknown }) {
+    super(`the log holds no event at position ${position ?? '(unknown)'} to read from`, options);
+  }
+}

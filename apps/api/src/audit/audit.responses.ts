@@ -52,8 +52,8 @@ export class EventPageResponse {
   @ApiProperty({ type: () => [RecordedEventResponse] })
   items!: RecordedEventResponse[];
 
-  @ApiProperty({ type: Number, nullable: true, description: 'pass as `after` for the next page; null at the end of the log', example: 12 })
-  next!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'an opaque cursor: pass it as `after`, unchanged, for the next page; null at the end of the log', example: 'bG9nOjEy' })
+  next!: string | null;
 }
 
 export class HistoryEntryResponse {

@@ -204,7 +204,8 @@ export class EsdbEventStore implements EventStore {
       );
       return toPage(read, cursor, pageSize);
     } catch (error) {
-      throw toPortError(error, 'read of $all');
+      // a cursor that is not an event's own position is InvalidPosition, not an unknown error
+      throw toPortError(error, { readFrom: cursor ? Number(cursor.commit) : undefined });
     }
   }
 

@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { csvLine } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
-import { ALL_PROJECTIONS, ReadModels } from '@uccn/projections';
+import { ALL_PROJECTIONS, LAG_COUNTED_UP_TO, ReadModels } from '@uccn/projections';
 import { ProjectionsService, storesOf } from '@uccn/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { openRegistry } from './registry-context.js';
@@ -92,7 +92,8 @@ async function exportAudit(registry: INestApplicationContext, out: Writable): Pr
 async function exportReadModel(registry: INestApplicationContext, target: { projection: string; collection: string }, out: Writable): Promise<number> {
   const status = (await registry.get(ProjectionsService).statuses()).find((s) => s.name === target.projection);
   if (status && status.lag > 0) {
-    process.stderr.write(`note: ${target.projection} is ${status.lag} events behind the log (state ${status.state}); it catches up where the projections run\n`);
+    const behind = `${status.lag >= LAG_COUNTED_UP_TO ? 'at least ' : ''}${status.lag} events`;
+    process.stderr.write(`note: ${target.projection} is ${behind} behind the log (state ${status.state}); it catches up where the projections run\n`);
   }
   const collection = await registry.get(ReadModels).collection(target.projection, target.collection);
   const columns = new Set<string>();

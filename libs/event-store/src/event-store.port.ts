@@ -85,6 +85,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
+  /**
+   * How many events the log holds after `after` (exclusive), counting at most `max`: a distance
+   * in events, which positions are not on every store (EventStoreDB's are byte offsets).
+   */
+  countAfter(after: number, max: number): Promise<number>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Cheap round trip to the store, for readiness probes. Throws when unreachable. */
   ping(): Promise<void>;

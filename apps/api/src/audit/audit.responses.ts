@@ -1,7 +1,7 @@
 import type { QueryResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CityHistoryQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
-import type { ProjectionStatus } from '@uccn/projections';
+import { LAG_COUNTED_UP_TO, type ProjectionStatus } from '@uccn/projections';
 import { responsesMatch, type ResponseMatches } from '../http/response-shape.js';
 
 /* The auditors' answers as the OpenAPI document shows them, with examples from Lyon's history. */
@@ -220,7 +220,7 @@ export class ProjectionStatusResponse {
   @ApiProperty({ description: 'the log’s last position', example: 128 })
   head!: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ description: `the events in the log after \`position\`, counted up to ${LAG_COUNTED_UP_TO} (that value means at least so many)`, example: 0 })
   lag!: number;
 
   @ApiProperty({ enum: PROJECTION_STATES, example: 'live' })

@@ -161,6 +161,14 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * EventStoreDB counts nothing for a client, and its positions are byte offsets: the events
+   * after the position are read (ours only, as every read here) and counted, at most `max`.
+   */
+  async countAfter(after: number, max: number): Promise<number> {
+    return (await this.readAll({ after, maxCount: Math.max(0, max) })).length;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const subscription = new EsdbCatchUpSubscription(
       this.client,

@@ -1,14 +1,23 @@
 import { EsdbEventStore, EventStoreUnavailable } from '@uccn/event-store';
 import { describeEventStoreConformance } from '../../libs/event-store/src/conformance/event-store.conformance.js';
 import { freePort } from '../support/ports.js';
-import { describeWithServer } from '../support/servers.js';
+import { describeWithServer, registryTraceIn } from '../support/servers.js';
 
-// a throw-away server of its own: the suite writes test streams, never point it at a production log
-const server = describeWithServer('EVENTSTORE_URL', 'EventStoreDB conformance', 'esdb://localhost:2113?tls=false');
+// a throw-away server of its own (docker/README.md: the compose file's `conformance` profile): the
+// suite writes test streams that EventStoreDB cannot drop, so it refuses a registry's log
+const server = describeWithServer('EVENTSTORE_URL', 'EventStoreDB conformance', 'esdb://localhost:2114?tls=false');
 const url = server.url;
 
 server.describe('EsdbEventStore against the server at EVENTSTORE_URL', () => {
-  describeEventStoreConformance('EventStoreDB', async () => ({ store: await EsdbEventStore.connect(url!) }));
+  describeEventStoreConformance('EventStoreDB', async () => {
+    const store = await EsdbEventStore.connect(url!);
+    const trace = registryTraceIn(await store.readAll({ maxCount: 1_000 }));
+    if (trace) {
+      await store.close();
+      throw new Error(`EVENTSTORE_URL holds a registry's log (${trace}): the suite would write test streams into it; run it against a throw-away server (docker/README.md)`);
+    }
+    return { store };
+  });
 });
 
 describe('EsdbEventStore without a server', () => {

@@ -4,7 +4,7 @@ import { describeKeyStoreConformance } from '../../libs/read-store/src/conforman
 import { freePort } from '../support/ports.js';
 import { describeWithServer, dropMongoDatabase } from '../support/servers.js';
 
-const server = describeWithServer('MONGODB_URL', 'MongoDB key store conformance', 'mongodb://localhost:27017/?replicaSet=rs0');
+const server = describeWithServer('MONGODB_URL', 'MongoDB key store conformance', 'mongodb://localhost:27018/?directConnection=true');
 const url = server.url;
 
 server.describe('MongoKeyStore against the server at MONGODB_URL', () => {

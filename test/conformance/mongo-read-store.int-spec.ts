@@ -5,7 +5,7 @@ import { freePort } from '../support/ports.js';
 import { describeWithServer, dropMongoDatabase } from '../support/servers.js';
 
 // a replica set: commit uses transactions
-const server = describeWithServer('MONGODB_URL', 'MongoDB conformance', 'mongodb://localhost:27017/?replicaSet=rs0');
+const server = describeWithServer('MONGODB_URL', 'MongoDB conformance', 'mongodb://localhost:27018/?directConnection=true');
 const url = server.url;
 
 server.describe('MongoReadStore against the server at MONGODB_URL', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv } from '@uccn/application';
 import { ApiClient, eventually } from './support/http-client.js';
-import { freePort, newDataDir } from './support/registry-server.js';
+import { freePort, newDataDir, startRegistry } from './support/registry-server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The built CLI (`npm run build`; npm test builds first). UCCN_BUILD_DIR points elsewhere to try a build of one's own. */
@@ -84,6 +84,30 @@ describe('the command line, as its own process on the same stores as the API', (
     const run = await cli(dataDir, 'rebuild', 'cities');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('one of: field-catalogue, city-directory');
+  });
+});
+
+describe('the CSV export, opened in a spreadsheet', () => {
+  it('writes a name that a spreadsheet would run as a formula as text (OWASP: a single quote before it), every field quoted', async () => {
+    const dataDir = newDataDir();
+    const registry = await startRegistry({ dataDir });
+    const name = `=cmd|' /C calc'!A0`;
+    try {
+      const designated = await registry.secretariat.post('/api/admin/cities', { cityId: 'formula', name, country: 'FR', field: 'film', designatedOn: '2019-10-31' });
+      expect(designated.status).toBe(201);
+      await registry.settled(designated.body.position);
+    } finally {
+      await registry.close();
+    }
+
+    const exported = await cli(dataDir, 'export', 'city-directory');
+
+    expect(exported.code).toBe(0);
+    const [header, row] = exported.stdout.split('\r\n');
+    expect(header).toMatch(/^"id",/);
+    expect(row).toContain(`"'${name}"`);
+    expect(row).not.toMatch(/(^|,)=/);
+    expect(parseCsv(exported.stdout)).toEqual([expect.objectContaining({ id: 'formula', name: `'${name}` })]);
   });
 });
 

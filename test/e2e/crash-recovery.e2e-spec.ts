@@ -74,11 +74,11 @@ describe('a server killed with SIGKILL in the middle of a burst of 500 concurren
     try {
       const { auditor } = second;
       const logged = new Map<string, { revision: number; data: { cityId: string } }[]>();
-      for (let after = 0; ; ) {
-        const page = await auditor.get(`/api/audit/events?limit=500&after=${after}`);
+      for (let after = ''; ; ) {
+        const page = await auditor.get(`/api/audit/events?limit=500${after}`);
         for (const e of page.body.items) logged.set(e.streamId, [...(logged.get(e.streamId) ?? []), e]);
         if (page.body.next === null || page.body.items.length === 0) break;
-        after = page.body.next;
+        after = `&after=${page.body.next}`;
       }
       for (const cityId of acknowledged) expect(logged.has(`city-${cityId}`)).toBe(true);
       for (const [streamId, events] of logged) {

@@ -1,3 +1,4 @@
+import * as net from 'node:net';
 import { registrySuite } from './support/registry-suite.js';
 import { TEST_KEYS } from './support/test-keys.js';
 
@@ -48,6 +49,37 @@ describe('inputs that were 500s', () => {
     const answer = await registry.refused(400, () => registry.secretariat.postRaw('/api/admin/cities', wrap(deep)));
     expect(answer.body.detail).toMatch(/nested/);
     expect((await registry.anonymous.get('/health')).status).toBe(200);
+  });
+});
+
+describe('the audit log, paged by an opaque cursor', () => {
+  const registry = registrySuite();
+
+  it('hands out next as a cursor that, passed back as after, gives the following page: no event twice, none left out', async () => {
+    for (let i = 0; i < 5; i++) await registry.accepted('/api/admin/cities', city(registry.uniqueId('paged')));
+    const all = (await registry.auditor.get('/api/audit/events?limit=500')).body.items.map((e: { position: number }) => e.position);
+    const seen: number[] = [];
+    let page = await registry.auditor.get('/api/audit/events?limit=2');
+    for (;;) {
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((e: { position: number }) => e.position));
+      if (page.body.next === null) break;
+      expect(typeof page.body.next).toBe('string');
+      page = await registry.auditor.get(`/api/audit/events?limit=2&after=${encodeURIComponent(page.body.next)}`);
+    }
+    expect(seen).toEqual(all);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ['a bare position, as the OpenAPI example had it', '12'],
+    ['a negative number', '-1'],
+    ['a cursor of another making', 'bG9nOjF'],
+    ['text', 'abc.def'],
+  ])('refuses %s as after with 400 problem+json naming after, never a 500', async (_, after) => {
+    const answer = await registry.auditor.get(`/api/audit/events?after=${encodeURIComponent(after)}`);
+    expect({ status: answer.status, type: answer.headers.get('content-type') }).toEqual({ status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['after']);
   });
 });
 
@@ -138,5 +170,113 @@ describe('the rate limit, per authenticated key', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
     expect(answers[5]!.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect((await registry.auditor.get('/api/audit/events?limit=1')).status).toBe(200);
+  });
+});
+
+/** Sends raw bytes on a fresh connection and gives back what the server answered before closing it. */
+function rawExchange(url: string, request: string): Promise<{ status: number; headers: Record<string, string>; body: any }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(request));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('error', () => undefined); // a reset after the answer: the answer is what counts
+    socket.on('close', () => {
+      const [head = '', ...rest] = received.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1]);
+      if (!status) return reject(new Error(`no HTTP answer: ${JSON.stringify(received.slice(0, 200))}`));
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const text = rest.join('\r\n\r\n');
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: kept as text, and the expectation says so
+      }
+      resolve({ status, headers, body });
+    });
+    socket.setTimeout(10_000, () => socket.destroy());
+  });
+}
+
+describe("the server's own refusals, as problem+json", () => {
+  const registry = registrySuite();
+  const expectProblem = (answer: { status: number; headers: { get(name: string): string | null } | Record<string, string>; body: any }, status: number) => {
+    const type = answer.headers instanceof Headers ? answer.headers.get('content-type') : (answer.headers as Record<string, string>)['content-type'];
+    expect({ status: answer.status, type, problemStatus: answer.body?.status }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/), problemStatus: status });
+    expect(answer.body).toEqual(expect.objectContaining({ type: expect.stringMatching(/^urn:uccn:problem:/), title: expect.any(String), detail: expect.any(String) }));
+  };
+
+  it('answers headers larger than the server reads with 431 problem+json', async () => {
+    const answer = await rawExchange(registry.url, `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'y'.repeat(20_000)}\r\n\r\n`);
+    expectProblem(answer, 431);
+  });
+
+  it('answers a request line longer than the server reads (a 20 KB query) with 431 problem+json', async () => {
+    const answer = await registry.analyst.get(`/api/analytics/cities?country=${'a'.repeat(20_000)}`);
+    expectProblem(answer, 431);
+  });
+
+  it('answers a malformed header with 400 problem+json', async () => {
+    const answer = await rawExchange(registry.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nBad Header: y\r\n\r\n');
+    expectProblem(answer, 400);
+  });
+
+  it('answers a route parameter over 100 characters with 414 problem+json', async () => {
+    const answer = await registry.analyst.get(`/api/analytics/cities/${'a'.repeat(200)}`);
+    expectProblem(answer, 414);
+    expect(answer.body.instance).toBe(`/api/analytics/cities/${'a'.repeat(200)}`);
+  });
+
+  it('answers a malformed percent-encoding in the path with 400 problem+json', async () => {
+    const answer = await registry.analyst.get('/api/analytics/cities/%E0%A4%A');
+    expectProblem(answer, 400);
+  });
+
+  // the probe's symptom: fetch failed with EPIPE on such a body, some of the time (a race with the close)
+  it('lets fetch read the 413 of an 8 MB body, appending nothing', async () => {
+    const answer = await registry.refused(413, () => registry.secretariat.post('/api/admin/cities', { ...city(registry.uniqueId('big')), name: 'x'.repeat(8 * 1024 * 1024) }));
+    expect(answer.headers.get('connection')).toBe('close');
+  });
+
+  /** A 1 MB body that fetch streams in 16 chunks, 10 ms apart: the server answers while it is on its way. */
+  const slowBody = () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    const progress = { sent: 0 };
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (progress.sent === 16) return controller.close();
+        progress.sent += 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        controller.enqueue(chunk);
+      },
+    });
+    return { stream, progress, length: 16 * chunk.length };
+  };
+
+  it.each([
+    ['refused by its Content-Length before a byte of it is read', true],
+    ['sent without a length, refused once 64 KB have come', false],
+  ])('reads the rest of a body still on its way before answering 413, so that fetch can read the answer: %s', async (_, withLength) => {
+    const { stream, progress, length } = slowBody();
+    const answer = await registry.refused(413, async () => {
+      const response = await fetch(registry.url + '/api/admin/cities', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_KEYS.secretariat.key}`, 'content-type': 'application/json', ...(withLength ? { 'content-length': String(length) } : {}) },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    });
+    expect(answer.body.detail).toMatch(/64 KB/);
+    // the whole body went out before the answer: without the drain the server answered and closed at the 6th chunk
+    expect(progress.sent).toBe(16);
+  });
+
+  it('lets fetch read the 415 of a large body of another type', async () => {
+    const answer = await registry.refused(415, () => registry.secretariat.postRaw('/api/admin/cities', 'x'.repeat(8 * 1024 * 1024), { 'content-type': 'text/plain' }));
+    expect(answer.body.detail).toMatch(/application\/json/);
   });
 });

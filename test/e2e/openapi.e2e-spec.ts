@@ -1,3 +1,4 @@
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { CONTRACT_ROUTES, examplePath, type ContractRoute } from './support/contract-routes.js';
 import { registrySuite } from './support/registry-suite.js';
 import { cluster, creativeCities } from './support/seeds.js';
@@ -44,6 +45,26 @@ function servedRoutes(tree: string): { method: string; path: string }[] {
   return routes;
 }
 
+/**
+ * What Redocly's linter (`redocly lint`, its `recommended` rules, warnings included) reports on a
+ * document, one line a problem, less the exceptions named here with why each does not apply.
+ */
+async function lintProblems(document: unknown): Promise<string[]> {
+  const config = await createConfig({
+    extends: ['recommended'],
+    rules: {
+      // the registry is not published under a licence (package.json: UNLICENSED): there is none to name
+      'info-license': 'off',
+    },
+  });
+  const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
+  // liveness and readiness take no input and no key: no 4xx is theirs to answer (the rule stays on for every other route)
+  const healthHasNo4xx = (ruleId: string, pointer: string | undefined) => ruleId === 'operation-4xx-response' && /^#\/paths\/~1health(~1ready)?\/get\/responses$/.test(pointer ?? '');
+  return problems
+    .filter((p) => !healthHasNo4xx(p.ruleId, p.location[0]?.pointer))
+    .map((p) => `${p.severity} ${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
+}
+
 describe('the OpenAPI document lists every route of the contract', () => {
   const registry = registrySuite();
   let document: OpenApiDocument;
@@ -64,6 +85,27 @@ describe('the OpenAPI document lists every route of the contract', () => {
   it('is served without a key, as OpenAPI 3, with the API key as a bearer scheme', () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.values(document.components.securitySchemes)).toContainEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+  });
+
+  it("passes Redocly's recommended rules, warnings included", async () => {
+    expect(await lintProblems(document)).toEqual([]);
+  });
+
+  it('would not pass them with an undefined security scheme, an open route without security: [], no servers, or a keyed route without a 4xx', async () => {
+    const broken = structuredClone(document) as OpenApiDocument & { servers?: unknown[] };
+    delete broken.paths['/health']!['get']!.security;
+    broken.paths['/metrics']!['get']!.security = [{ bearer: [] }];
+    broken.servers = [];
+    broken.paths['/api/analytics/fields']!['get']!.responses = { '200': broken.paths['/api/analytics/fields']!['get']!.responses['200']! };
+    const problems = await lintProblems(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^error security-defined at #\/paths\/~1health\/get:/),
+        expect.stringMatching(/^error security-defined at #\/paths\/~1metrics\/get\/security\/0\/bearer:/),
+        expect.stringMatching(/^error no-empty-servers at #\/servers:/),
+        expect.stringMatching(/^warn operation-4xx-response at #\/paths\/~1api~1analytics~1fields\/get\/responses:/),
+      ]),
+    );
   });
 
   const byRoute = CONTRACT_ROUTES.map((route) => [route.method, route.path, route] as const);

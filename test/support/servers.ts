@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import type { RecordedEvent } from '@uccn/event-store';
 
 /**
  * The production stores' suites run against a server named by an environment variable, and are
@@ -12,6 +13,16 @@ export function describeWithServer(
   const url = process.env[variable];
   if (!url) console.warn(`${skipped} skipped: set ${variable}=${example} to run it`);
   return { url, describe: url ? describe : describe.skip };
+}
+
+/**
+ * What shows a log to be a registry's, or null for one a conformance run may write into: every
+ * event the registry records carries its stream's hash chain (`metadata.hash`), and its log holds
+ * the `log-anchors` stream; the suites' own test events carry neither.
+ */
+export function registryTraceIn(events: readonly RecordedEvent[]): string | null {
+  const registryEvent = events.find((e) => typeof e.metadata['hash'] === 'string' || e.streamId === 'log-anchors');
+  return registryEvent ? `${registryEvent.type} in ${registryEvent.streamId} at position ${registryEvent.position}` : null;
 }
 
 /** Drops a throw-away database of a MongoDB conformance run. */

@@ -12,6 +12,7 @@ import { ConfigError, type ApiKey, type RegistryConfig } from '@uccn/config';
 import { logLevelOf, registryConfigModule } from '@uccn/runtime';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES } from './http/body-limit.js';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/framework-refusals.js';
 import { useJsonBodiesOnly } from './http/json-body.js';
 import { setUpOpenApi } from './http/openapi.js';
 import { requestValidationPipe } from './http/validation.js';
@@ -43,6 +44,10 @@ export async function createApp(given?: RegistryConfig, options: CreateAppOption
   const keyRing = new ApiKeyRing(keys.keys);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // refusals made before Nest sees the request, as problem+json too (framework-refusals.ts)
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
     requestIdHeader: false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const sent = req.headers['x-correlation-id'];

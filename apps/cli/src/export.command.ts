@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
-import { csvLine } from '@uccn/application';
 import { loadConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
-import { ALL_PROJECTIONS, ReadModels } from '@uccn/projections';
+import { ALL_PROJECTIONS, LAG_COUNTED_UP_TO, ReadModels } from '@uccn/projections';
 import { ProjectionsService, storesOf } from '@uccn/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { CsvWriter } from './csv-writer.js';
 import { openRegistry } from './registry-context.js';
 
 const PAGE = 1_000;
@@ -41,9 +41,11 @@ export class ExportCommand extends CommandRunner {
     const config = loadConfig();
     const registry = await openRegistry({ runProjections: false }, config);
     const out: Writable = options.out ? fs.createWriteStream(options.out) : process.stdout;
+    const csv = new CsvWriter();
     try {
-      const rows = target === null ? await exportAudit(registry, out) : await exportReadModel(registry, target, out);
+      const rows = target === null ? await exportAudit(registry, csv, out) : await exportReadModel(registry, target, csv, out);
       process.stderr.write(`${rows} rows of ${what} from ${storesOf(config)}${options.out ? ` written to ${options.out}` : ''}\n`);
+      if (csv.strippedNul > 0) process.stderr.write(`note: ${csv.strippedNul} fields held NUL characters, which the CSV leaves out\n`);
     } finally {
       if (out !== process.stdout) {
         out.end();
@@ -69,16 +71,16 @@ function readModelOf(what: string): { projection: string; collection: string } |
   return chosen && collections.includes(chosen) ? { projection: projection.name, collection: chosen } : undefined;
 }
 
-async function exportAudit(registry: INestApplicationContext, out: Writable): Promise<number> {
+async function exportAudit(registry: INestApplicationContext, csv: CsvWriter, out: Writable): Promise<number> {
   const store = registry.get<EventStore>(EVENT_STORE);
-  await write(out, csvLine(AUDIT_COLUMNS));
+  await write(out, csv.line(AUDIT_COLUMNS));
   let rows = 0;
   for (let after = 0; ; ) {
     const batch = await store.readAll({ after, maxCount: PAGE });
     if (batch.length === 0) return rows;
     for (const e of batch) {
       const m = e.metadata;
-      await write(out, csvLine([e.position, m['recordedAt'], e.streamId, e.revision, e.type, m['actor'], m['role'], e.id, m['correlationId'], e.data, m['hash']]));
+      await write(out, csv.line([e.position, m['recordedAt'], e.streamId, e.revision, e.type, m['actor'], m['role'], e.id, m['correlationId'], e.data, m['hash']]));
       rows += 1;
       after = e.position;
     }
@@ -89,10 +91,11 @@ async function exportAudit(registry: INestApplicationContext, out: Writable): Pr
  * A read model's documents, one row each, in id order; the columns are every top-level field met,
  * nested values as JSON. Documents are read twice (columns, then rows) to keep memory to a page.
  */
-async function exportReadModel(registry: INestApplicationContext, target: { projection: string; collection: string }, out: Writable): Promise<number> {
+async function exportReadModel(registry: INestApplicationContext, target: { projection: string; collection: string }, csv: CsvWriter, out: Writable): Promise<number> {
   const status = (await registry.get(ProjectionsService).statuses()).find((s) => s.name === target.projection);
   if (status && status.lag > 0) {
-    process.stderr.write(`note: ${target.projection} is ${status.lag} events behind the log (state ${status.state}); it catches up where the projections run\n`);
+    const behind = `${status.lag >= LAG_COUNTED_UP_TO ? 'at least ' : ''}${status.lag} events`;
+    process.stderr.write(`note: ${target.projection} is ${behind} behind the log (state ${status.state}); it catches up where the projections run\n`);
   }
   const collection = await registry.get(ReadModels).collection(target.projection, target.collection);
   const columns = new Set<string>();
@@ -102,12 +105,12 @@ async function exportReadModel(registry: INestApplicationContext, target: { proj
     if (page.length < PAGE) break;
   }
   const header = [...columns];
-  await write(out, csvLine(header));
+  await write(out, csv.line(header));
   let rows = 0;
   for (let skip = 0; ; skip += PAGE) {
     const page = await collection.find({ skip, limit: PAGE });
     for (const doc of page) {
-      await write(out, csvLine(header.map((c) => doc[c])));
+      await write(out, csv.line(header.map((c) => doc[c])));
       rows += 1;
     }
     if (page.length < PAGE) return rows;

@@ -21,6 +21,7 @@ export * from './analytics/meetings.queries.js';
 export * from './analytics/applications.queries.js';
 export * from './analytics/partnerships.queries.js';
 export * from './audit/event-log.queries.js';
+export * from './audit/log-cursor.js';
 export * from './audit/membership-history.queries.js';
 export * from './audit/membership-register.queries.js';
 export * from './audit/contacts.queries.js';

@@ -85,6 +85,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
+  /**
+   * How many events the log holds after `after` (exclusive), counting at most `max`: a distance
+   * in events, which positions are not on every store (EventStoreDB's are byte offsets).
+   */
+  countAfter(after: number, max: number): Promise<number>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Cheap round trip to the store, for readiness probes. Throws when unreachable. */
   ping(): Promise<void>;
@@ -116,5 +121,17 @@ export class DuplicateEventId extends Error {
   override readonly name = 'DuplicateEventId';
   constructor(readonly eventId: string, readonly streamId: string) {
     super(`event id ${eventId} already exists (appending to ${streamId})`);
+  }
+}
+
+/**
+ * A read of the log was asked to start from a position the store does not hold an event at
+ * (EventStoreDB answers `InvalidPosition` for any offset into its transaction log that is not an
+ * event's own). Positions come from the store; one that did not is the caller's mistake.
+ */
+export class InvalidPosition extends Error {
+  override readonly name = 'InvalidPosition';
+  constructor(readonly position: number | undefined, options?: { cause?: unknown }) {
+    super(`the log holds no event at position ${position ?? '(unknown)'} to read from`, options);
   }
 }

@@ -41,7 +41,8 @@ export class AuditController {
 
   @ReadRoute('events', {
     summary: 'The raw log with its metadata, paged by global position',
-    description: 'Straight from the event store. A filtered page scans a bounded stretch of the log: it may hold fewer than `limit` items while `next` is not null.',
+    description:
+      'Straight from the event store. A filtered page scans a bounded stretch of the log: it may hold fewer than `limit` items while `next` is not null. `next` is an opaque cursor: pass it back as `after`, unchanged.',
     answer: EventPageResponse,
     errors: [400],
   })
@@ -50,7 +51,7 @@ export class AuditController {
     return this.queryBus.execute(
       new ListEventsQuery(
         { stream, type, actor, from: from && instant(from, 'T00:00:00.000Z'), to: to && instant(to, 'T23:59:59.999Z') },
-        query.after ?? 0,
+        query.after,
         query.limit ?? 100,
       ),
     );

@@ -1,7 +1,7 @@
 import type { QueryResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CityHistoryQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
-import type { ProjectionStatus } from '@uccn/projections';
+import { LAG_COUNTED_UP_TO, type ProjectionStatus } from '@uccn/projections';
 import type { LatestAnchorQuery } from './anchors/latest-anchor.query.js';
 import { responsesMatch, type ResponseMatches } from '../http/response-shape.js';
 
@@ -53,8 +53,8 @@ export class EventPageResponse {
   @ApiProperty({ type: () => [RecordedEventResponse] })
   items!: RecordedEventResponse[];
 
-  @ApiProperty({ type: Number, nullable: true, description: 'pass as `after` for the next page; null at the end of the log', example: 12 })
-  next!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'an opaque cursor: pass it as `after`, unchanged, for the next page; null at the end of the log', example: 'bG9nOjEy' })
+  next!: string | null;
 }
 
 export class HistoryEntryResponse {
@@ -238,7 +238,7 @@ export class ProjectionStatusResponse {
   @ApiProperty({ description: 'the log’s last position', example: 128 })
   head!: number;
 
-  @ApiProperty({ example: 0 })
+  @ApiProperty({ description: `the events in the log after \`position\`, counted up to ${LAG_COUNTED_UP_TO} (that value means at least so many)`, example: 0 })
   lag!: number;
 
   @ApiProperty({ enum: PROJECTION_STATES, example: 'live' })

@@ -5,7 +5,7 @@ import { DomainError, type DomainErrorKind } from '@uccn/domain';
 import { EventStoreUnavailable, WrongExpectedRevision } from '@uccn/event-store';
 import { ReadStoreUnavailable } from '@uccn/read-store';
 import { redactedUrl } from '@uccn/runtime';
-import { BODY_LIMIT_TEXT } from './body-limit.js';
+import { BODY_LIMIT_TEXT, drainBody } from './body-limit.js';
 import { PROBLEM_CONTENT_TYPE, problemType, RequestValidationFailed, type Problem } from './problem.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, 'not-found': 404, conflict: 409, rule: 422 };
@@ -16,12 +16,15 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'Request timeout',
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'A rule of the domain forbids it',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal server error',
   503: 'Service unavailable',
 };
@@ -43,8 +46,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ correlationId: request.id, method: request.method, url: redactedUrl(request.url), error: describe(exception) });
     }
     if (problem.status === 503) void reply.header('retry-after', '5');
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    const send = () => void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (request.raw.complete) return send();
+    // refused before its body was read (413 by Content-Length, 415, 429): read the rest first, so
+    // that the client, still sending, can read why; then the connection closes
+    void reply.header('connection', 'close');
+    void drainBody(request.raw).then(send);
   }
+}
+
+/** A problem of a status the filter names, with its own detail: for refusals made outside Nest. */
+export function problemOf(status: number, detail: string): Problem {
+  const title = TITLES[status] ?? 'Error';
+  return { type: problemType(title), title, status, detail };
 }
 
 export function toProblem(exception: unknown): Problem {
@@ -76,7 +90,7 @@ export function toProblem(exception: unknown): Problem {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: status === 415 ? frameworkDetail(415) : httpDetail(exception) };
+    return { type: problemType(TITLES[status] ?? 'HttpError'), title: TITLES[status] ?? 'Error', status, detail: status === 413 || status === 415 ? frameworkDetail(status) : httpDetail(exception) };
   }
   const status = clientStatusOf(exception);
   if (status) {

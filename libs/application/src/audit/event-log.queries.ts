@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@uccn/event-store';
+import { invalid } from '@uccn/domain';
+import { EVENT_STORE, InvalidPosition, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import { eventHash } from '../shared/event-hash.js';
 import { anchorsIn, EMPTY_LOG_HASH, LOG_ANCHORS_STREAM, rollLogHash, type LogAnchor } from './log-anchor.js';
+import { logCursorOf, positionOfLogCursor } from './log-cursor.js';
 
 /* The reads of the raw log itself: a page of its events, and the check of its hash chains. */
 
@@ -18,19 +20,23 @@ export interface EventFilter {
 
 export interface EventPage {
   readonly items: readonly RecordedEvent[];
-  /** pass as `after` for the next page; null when the log has nothing further */
-  readonly next: number | null;
+  /** an opaque cursor (log-cursor.ts) to pass as `after` for the next page; null when the log has nothing further */
+  readonly next: string | null;
 }
 
 export class ListEventsQuery extends Query<EventPage> {
   constructor(
     readonly filter: EventFilter,
-    readonly after: number,
+    /** the `next` of the previous page; undefined from the start of the log */
+    readonly after: string | undefined,
     readonly limit: number,
   ) {
     super();
   }
 }
+
+/** A cursor the API did not hand out: a 400 naming `after`, whichever store refused it. */
+const notACursor = () => invalid('InvalidLogCursor', 'after is not a cursor this API handed out: pass the `next` of a previous page, or leave it out to start from the beginning', 'after');
 
 /** How many events one request may scan for matches before it answers with what it found. */
 const SCAN_BUDGET = 20_000;
@@ -46,13 +52,15 @@ const SCAN_PAGE = 1_000;
 export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPage> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ filter, after, limit }: ListEventsQuery): Promise<EventPage> {
+  async execute({ filter, after: given, limit }: ListEventsQuery): Promise<EventPage> {
+    const after = given === undefined ? 0 : positionOfLogCursor(given);
+    if (after === null) throw notACursor();
     if (filter.stream) return this.fromStream(filter.stream, filter, after, limit);
     const items: RecordedEvent[] = [];
     let cursor = after;
     let scanned = 0;
     while (items.length < limit && scanned < SCAN_BUDGET) {
-      const batch = await this.store.readAll({ after: cursor, maxCount: SCAN_PAGE });
+      const batch = await this.readAll(cursor);
       if (batch.length === 0) return { items, next: null };
       for (const event of batch) {
         cursor = event.position;
@@ -61,13 +69,22 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPa
       }
       scanned += batch.length;
     }
-    return { items, next: cursor };
+    return { items, next: logCursorOf(cursor) };
+  }
+
+  /** A well-formed cursor the store has no event at (EventStoreDB checks; SQLite reads on from any number). */
+  private async readAll(after: number): Promise<RecordedEvent[]> {
+    try {
+      return await this.store.readAll({ after, maxCount: SCAN_PAGE });
+    } catch (error) {
+      throw error instanceof InvalidPosition ? notACursor() : error;
+    }
   }
 
   private async fromStream(streamId: string, filter: EventFilter, after: number, limit: number): Promise<EventPage> {
     const events = (await this.store.readStream(streamId)).filter((e) => e.position > after && matches(e, filter));
     const items = events.slice(0, limit);
-    return { items, next: events.length > limit ? items.at(-1)!.position : null };
+    return { items, next: events.length > limit ? logCursorOf(items.at(-1)!.position) : null };
   }
 }
 

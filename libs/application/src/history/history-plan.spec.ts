@@ -177,4 +177,17 @@ describe('the small parsers', () => {
   it('reads quoted fields, doubled quotes and CRLF', () => {
     expect(parseCsv('a,b\r\n"x, y","say ""hi"""\r\n\r\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);
   });
+
+  it('reads a byte order mark, LF line ends, a line break inside quotes, and skips empty lines', () => {
+    expect(parseCsv('\uFEFFa,b\n1,"two\nlines"\n\n,\n3,4\n')).toEqual([
+      { a: '1', b: 'two\nlines' },
+      { a: '3', b: '4' },
+    ]);
+  });
+
+  it('refuses a line with more or fewer fields than the header, and a quote left open', () => {
+    expect(() => parseCsv('a,b\n1,2,3\n')).toThrow(/line 2/);
+    expect(() => parseCsv('a,b\n1\n')).toThrow(/line 2/);
+    expect(() => parseCsv('a,b\n1,"2\n')).toThrow(/quote/i);
+  });
 });

@@ -442,6 +442,18 @@ export function describeEventStoreConformance(
         expect(head).toBeGreaterThanOrEqual(result.position);
       });
 
+      it('counts the events after a position, at most as many as asked (a distance in events, whatever positions are)', async () => {
+        const streamId = uniqueStreamId('city');
+        await store.append(streamId, [aNewEvent('CityDesignated'), aNewEvent('ReportSubmitted'), aNewEvent('ReportReviewed')], 'no-stream');
+        const [first, , third] = await store.readStream(streamId);
+
+        // other suites may append to the same server meanwhile: bounds that hold whatever they add
+        expect(await store.countAfter(first!.position, 2)).toBe(2);
+        expect(await store.countAfter(first!.position, 1_000)).toBeGreaterThanOrEqual(2);
+        expect(await store.countAfter(third!.position, 0)).toBe(0);
+        expect(await store.countAfter(0, 3)).toBe(3);
+      });
+
       it('reads nothing after the head position when nothing is appended', async () => {
         const streamId = uniqueStreamId('city');
         const head = await store.headPosition();

@@ -40,7 +40,7 @@ import {
   toPortError,
   toRecordedEvent,
 } from './esdb-mapping.js';
-import { EsdbCatchUpSubscription, type PageOfAll, toPage } from './esdb-subscription.js';
+import { EsdbCatchUpSubscription, type PageOfAll, pageSizeFor, toPage } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
   /** gRPC deadline and our own guard for short calls (append, ping, head), in ms */
@@ -125,8 +125,7 @@ export class EsdbEventStore implements EventStore {
     const events: RecordedEvent[] = [];
     let cursor: Position | undefined = options.after ? toEsdbPosition(options.after) : undefined;
     while (events.length < wanted) {
-      const pageSize = Math.max(2, Math.min(READ_ALL_PAGE, wanted - events.length + 1));
-      const page = await this.readPageOfAll(cursor, pageSize);
+      const page = await this.readPageOfAll(cursor, pageSizeFor(cursor, Math.min(READ_ALL_PAGE, wanted - events.length)));
       events.push(...page.events);
       cursor = page.cursor ?? cursor;
       if (page.end) break;
@@ -162,10 +161,18 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /**
+   * EventStoreDB counts nothing for a client, and its positions are byte offsets: the events
+   * after the position are read (ours only, as every read here) and counted, at most `max`.
+   */
+  async countAfter(after: number, max: number): Promise<number> {
+    return (await this.readAll({ after, maxCount: Math.max(0, max) })).length;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const subscription = new EsdbCatchUpSubscription(
       this.client,
-      (cursor, pageSize) => this.readPageOfAll(cursor, pageSize + 1),
+      (cursor, batchSize) => this.readPageOfAll(cursor, pageSizeFor(cursor, batchSize)),
       options.after ?? 0,
       Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE),
       (closed) => this.subscriptions.delete(closed),
@@ -205,7 +212,8 @@ export class EsdbEventStore implements EventStore {
       );
       return toPage(read, cursor, pageSize);
     } catch (error) {
-      throw toPortError(error, 'read of $all');
+      // a cursor that is not an event's own position is InvalidPosition, not an unknown error
+      throw toPortError(error, { readFrom: cursor ? Number(cursor.commit) : undefined });
     }
   }
 

@@ -20,6 +20,7 @@ import { messageOf } from '@uccn/domain';
 import {
   EventStoreUnavailable,
   type ExpectedRevision,
+  InvalidPosition,
   type RecordedEvent,
   WrongExpectedRevision,
 } from '../event-store.port.js';
@@ -119,15 +120,33 @@ export function isUnavailableError(error: unknown): boolean {
   return false;
 }
 
+/** gRPC's INVALID_ARGUMENT, which the server answers a read of $all from a position that is not an event's own. */
+const GRPC_INVALID_ARGUMENT = 3;
+
+/**
+ * The server's answer to a read of $all from a position that holds no event: a status
+ * INVALID_ARGUMENT, "Trying to read from an invalid position." (KurrentDB's
+ * `RpcExceptions.InvalidPositionException`), which the client passes on as an `UnknownError`
+ * carrying the status code.
+ */
+export function isInvalidPositionError(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
+  return code === GRPC_INVALID_ARGUMENT && /invalid position/i.test(`${String(message ?? '')} ${String(details ?? '')}`);
+}
+
 /** Rethrows a client error as the port's error, when the port has a name for it. */
-export function toPortError(error: unknown, context: { streamId: string; expected: ExpectedRevision } | string): Error {
-  if (error instanceof WrongExpectedVersionError && typeof context !== 'string') {
+export function toPortError(error: unknown, context: { streamId: string; expected: ExpectedRevision } | { readFrom: number | undefined } | string): Error {
+  if (error instanceof WrongExpectedVersionError && typeof context === 'object' && 'streamId' in context) {
     const actual = error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion);
     return new WrongExpectedRevision(context.streamId, context.expected, actual);
   }
-  if (error instanceof EventStoreUnavailable || error instanceof WrongExpectedRevision) return error;
+  if (error instanceof EventStoreUnavailable || error instanceof WrongExpectedRevision || error instanceof InvalidPosition) return error;
+  if (typeof context === 'object' && 'readFrom' in context && isInvalidPositionError(error)) {
+    return new InvalidPosition(context.readFrom, { cause: error });
+  }
   if (isUnavailableError(error)) {
-    const what = typeof context === 'string' ? context : `append to ${context.streamId}`;
+    const what = typeof context === 'string' ? context : 'readFrom' in context ? 'read of $all' : `append to ${context.streamId}`;
     return new EventStoreUnavailable(`EventStoreDB unavailable during ${what}: ${messageOf(error)}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));

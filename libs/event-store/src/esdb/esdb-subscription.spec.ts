@@ -1,11 +1,13 @@
 /**
- * The catch-up → live hand-over of the EventStoreDB subscription, against a small fake of the
- * server's $all (no EventStoreDB runs in unit tests): it answers `readAll` pages the way the
- * server does (from a position, inclusive) and a live subscription the test feeds by hand.
+ * Paging through $all and the catch-up → live hand-over of the EventStoreDB subscription, against
+ * a small fake of the server's $all (no EventStoreDB runs in unit tests): it answers `readAll`
+ * pages the way the server does (from a position, inclusive) and a live subscription the test
+ * feeds by hand.
  */
 import type { AllStreamResolvedEvent, EventStoreDBClient, Position } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.port.js';
-import { EsdbCatchUpSubscription, toPage } from './esdb-subscription.js';
+import { EsdbEventStore } from './esdb-event-store.js';
+import { EsdbCatchUpSubscription, pageSizeFor, toPage } from './esdb-subscription.js';
 
 function logged(commit: number, streamId: string, type: string, revision = 0): AllStreamResolvedEvent {
   const position = { commit: BigInt(commit), prepare: BigInt(commit) };
@@ -37,8 +39,9 @@ class FakeAll {
 
   constructor(private readonly log: AllStreamResolvedEvent[]) {}
 
-  readPage = async (cursor: Position | undefined, pageSize: number) => {
+  readPage = async (cursor: Position | undefined, wanted: number) => {
     const from = this.log.filter((e) => !cursor || !before(e.event!.position!, cursor));
+    const pageSize = pageSizeFor(cursor, wanted);
     return toPage(from.slice(0, pageSize), cursor, pageSize);
   };
 
@@ -125,6 +128,24 @@ describe('EsdbCatchUpSubscription', () => {
     expect(positions(live.value as RecordedEvent[])).toEqual([900]);
   });
 
+  it('delivers live events that have piled up as one batch, bounded by the batch size, not one batch each', async () => {
+    const all = new FakeAll([logged(100, 'city-a', 'CityDesignated')]);
+    const subscription = subscribe(all, 100, 3);
+    const iterator = subscription[Symbol.asyncIterator]();
+    const waiting = iterator.next();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // the first live event wakes the consumer; four more are already buffered behind it
+    all.push(...[200, 300, 400, 500, 600].map((commit, i) => logged(commit, 'city-a', 'ReportSubmitted', i + 1)));
+
+    const batches = [positions((await waiting).value as RecordedEvent[]), positions((await iterator.next()).value as RecordedEvent[])];
+    await subscription.close();
+
+    expect(batches).toEqual([
+      [200, 300, 400],
+      [500, 600],
+    ]);
+  });
+
   it('ends a consumer waiting on the live feed when closed, and unsubscribes', async () => {
     const all = new FakeAll([logged(100, 'city-a', 'CityDesignated')]);
     const subscription = subscribe(all, 100, 10);
@@ -151,5 +172,58 @@ describe('EsdbCatchUpSubscription', () => {
     expect(full.end).toBe(false);
     expect(short.end).toBe(true);
     expect(full.events[0]).toMatchObject({ streamId: 'city-a', revision: 1, type: 'ReportSubmitted', data: { at: 200 }, metadata: {} });
+  });
+});
+
+describe('paging through $all', () => {
+  const cursor = { commit: 100n, prepare: 100n };
+
+  it('asks one more than it wants from a cursor (the read repeats the event at the cursor), exactly what it wants from the start', () => {
+    expect(pageSizeFor(cursor, 1_000)).toBe(1_001);
+    expect(pageSizeFor(cursor, 1)).toBe(2);
+    expect(pageSizeFor(undefined, 1_000)).toBe(1_000);
+    expect(pageSizeFor(undefined, 1)).toBe(1);
+  });
+
+  /** The store on a fake client whose forwards reads of $all come from `log`, counted. */
+  function storeOver(log: AllStreamResolvedEvent[]) {
+    const reads: { from: unknown; maxCount: number }[] = [];
+    const client = {
+      readAll: ({ fromPosition, maxCount }: { fromPosition: Position | 'start'; maxCount: bigint | number }) => {
+        reads.push({ from: fromPosition, maxCount: Number(maxCount) });
+        const from = log.filter((e) => fromPosition === 'start' || !before(e.event!.position!, fromPosition));
+        const page = from.slice(0, Number(maxCount));
+        return {
+          cancel: async () => undefined,
+          async *[Symbol.asyncIterator]() {
+            yield* page;
+          },
+        };
+      },
+    };
+    // the constructor is private: connect() makes the real client, which a unit test cannot reach
+    const Store = EsdbEventStore as unknown as new (client: unknown, options: object) => EsdbEventStore;
+    return { store: new Store(client, {}), reads };
+  }
+
+  const logOf = (n: number) => Array.from({ length: n }, (_, i) => logged((i + 1) * 10, `city-${i}`, 'CityDesignated'));
+
+  it('reads a page of 1,000 after a position in one round trip to the server', async () => {
+    const { store, reads } = storeOver(logOf(3_000));
+
+    const page = await store.readAll({ after: 10_000, maxCount: 1_000 });
+
+    expect(positions(page)).toEqual(Array.from({ length: 1_000 }, (_, i) => 10_010 + i * 10));
+    expect(reads).toEqual([{ from: { commit: 10_000n, prepare: 10_000n }, maxCount: 1_001 }]);
+  });
+
+  it('reads the first page of the log in one round trip too, and the whole log in pages of 1,000', async () => {
+    const first = storeOver(logOf(2_500));
+    expect(await first.store.readAll({ maxCount: 1_000 })).toHaveLength(1_000);
+    expect(first.reads).toHaveLength(1);
+
+    const whole = storeOver(logOf(2_500));
+    expect(await whole.store.readAll()).toHaveLength(2_500);
+    expect(whole.reads.map((r) => r.maxCount)).toEqual([1_000, 1_001, 1_001]);
   });
 });

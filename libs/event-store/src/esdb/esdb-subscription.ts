@@ -4,8 +4,9 @@
  *
  * Pull-based on purpose: the live subscription is consumed with its async iterator, which reads
  * the next event only when the consumer asks for the next batch (a Node Readable in paused mode,
- * so gRPC flow control holds the server back). `on('data')` would push events while the previous
- * batch is still being projected and let checkpoints be written out of order.
+ * so gRPC flow control holds the server back); a live batch is the next event and whatever the
+ * Readable already buffers behind it (`BufferedBatches`). `on('data')` would push events while
+ * the previous batch is still being projected and let checkpoints be written out of order.
  */
 import {
   type AllStreamResolvedEvent,
@@ -16,6 +17,7 @@ import {
   excludeSystemEvents,
 } from '@eventstore/db-client';
 import type { RecordedEvent, Subscription } from '../event-store.port.js';
+import { BufferedBatches } from './buffered-batches.js';
 import { comparePositions, isSystemEvent, positionOf, toEsdbPosition, toPortError, toRecordedEvent } from './esdb-mapping.js';
 
 export interface PageOfAll {
@@ -27,8 +29,8 @@ export interface PageOfAll {
   readonly end: boolean;
 }
 
-/** Reads one page of $all strictly after `cursor` (system events are read and dropped). */
-export type ReadPageOfAll = (cursor: Position | undefined, pageSize: number) => Promise<PageOfAll>;
+/** Reads one page of $all strictly after `cursor`, at most `wanted` events (system events are read and dropped). */
+export type ReadPageOfAll = (cursor: Position | undefined, wanted: number) => Promise<PageOfAll>;
 
 /**
  * Turns what a forwards `readAll` from `cursor` returned into a page. The read includes the
@@ -46,6 +48,16 @@ export function toPage(read: readonly AllStreamResolvedEvent[], cursor: Position
     if (!isSystemEvent(resolved)) events.push(toRecordedEvent(resolved));
   }
   return { events, cursor: last ?? cursor, end: read.length < pageSize };
+}
+
+/**
+ * How many events to ask the server for so that one read brings `wanted` new events after
+ * `cursor`: a forwards read from a position starts with the event at that position, which the
+ * caller has already seen, so a read from a cursor asks for one more. (Asking for `wanted` alone
+ * made every full page of readAll a second round trip for its last event.)
+ */
+export function pageSizeFor(cursor: Position | undefined, wanted: number): number {
+  return Math.max(1, wanted) + (cursor ? 1 : 0);
 }
 
 const CLOSED = Symbol('closed');
@@ -106,16 +118,21 @@ export class EsdbCatchUpSubscription implements Subscription {
       });
       this.live = live;
       if (this.closed) return;
-      const events = live[Symbol.asyncIterator]() as AsyncIterator<AllStreamResolvedEvent>;
+      // Live events come in batches, as on SQLite: each one is delivered at once, with whatever
+      // has piled up behind it (bounded by the batch size), not one transaction per event.
+      const liveBatches = new BufferedBatches(live[Symbol.asyncIterator]() as AsyncIterator<AllStreamResolvedEvent>);
       for (;;) {
-        const next = await this.unlessClosed(events.next());
-        if (next === CLOSED || next.done) return;
-        const resolved = next.value;
-        const position = positionOf(resolved);
-        if (isSystemEvent(resolved) || !position) continue;
-        if (cursor && comparePositions(position, cursor) <= 0) continue;
-        cursor = position;
-        yield [toRecordedEvent(resolved)];
+        const next = await this.unlessClosed(liveBatches.next(this.batchSize));
+        if (next === CLOSED || next === null) return;
+        const batch: RecordedEvent[] = [];
+        for (const resolved of next) {
+          const position = positionOf(resolved);
+          if (isSystemEvent(resolved) || !position) continue;
+          if (cursor && comparePositions(position, cursor) <= 0) continue;
+          cursor = position;
+          batch.push(toRecordedEvent(resolved));
+        }
+        if (batch.length > 0) yield batch;
         if (this.closed) return;
       }
     } catch (error) {

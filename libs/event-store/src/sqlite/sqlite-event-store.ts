@@ -91,6 +91,7 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ${LIMIT}`,
     ).raw(true),
     head: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
+    countAfter: db.prepare<[number, number], number>(`SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? ${LIMIT})`).pluck(),
     ping: db.prepare('SELECT 1').pluck(),
   };
 }
@@ -213,6 +214,14 @@ export class SqliteEventStore implements EventStore {
       return this.statements.head.get() ?? 0;
     } catch (error) {
       throw toStoreError(error, 'read the head position');
+    }
+  }
+
+  async countAfter(after: number, max: number): Promise<number> {
+    try {
+      return this.statements.countAfter.get(after, limitOf(max)) ?? 0;
+    } catch (error) {
+      throw toStoreError(error, 'count the log');
     }
   }
 

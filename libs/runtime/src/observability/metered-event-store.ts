@@ -33,6 +33,10 @@ export class MeteredEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  countAfter(after: number, max: number): Promise<number> {
+    return this.inner.countAfter(after, max);
+  }
+
   subscribeToAll(options?: SubscribeOptions): Subscription {
     return this.inner.subscribeToAll(options);
   }

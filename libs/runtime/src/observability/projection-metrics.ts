@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import type { ProjectionStatus } from '@uccn/projections';
+import { LAG_COUNTED_UP_TO, type ProjectionStatus } from '@uccn/projections';
 import { ProjectionsService } from '../projections.service.js';
 import { RegistryMetrics } from './metrics.js';
 
@@ -35,7 +35,7 @@ export class ProjectionMetrics {
       });
 
     perProjection('uccn_projection_position', 'Position of the last event the projection has applied (its checkpoint)', (s) => s.position);
-    perProjection('uccn_projection_lag_events', 'Events in the log the projection has not applied yet', (s) => s.lag);
+    perProjection('uccn_projection_lag_events', `Events in the log the projection has not applied yet, counted up to ${LAG_COUNTED_UP_TO} (that value means at least so many)`, (s) => s.lag);
     perProjection('uccn_projection_failed', '1 when the projection stopped at an event that its reducer could not apply', (s) => (s.state === 'failed' ? 1 : 0));
     new Gauge({
       name: 'uccn_projection_head_position',

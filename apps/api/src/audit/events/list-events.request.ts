@@ -21,8 +21,13 @@ export class ListEventsRequest {
   @ApiPropertyOptional({ description: 'recordedAt to (inclusive): a date (the whole day) or an instant, RFC 3339', example: '2024-12-31T23:59:59Z' })
   @IsOptional() @IsDateOrInstant() to?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'the `next` of the previous page', example: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+  // no example: a cursor is only ever one the API handed out (an example would be a position that may not exist)
+  @ApiPropertyOptional({
+    type: 'string',
+    maxLength: 40,
+    description: 'the `next` of the previous page, as given: an opaque cursor (a 400 for one the API did not hand out); leave it out to start from the beginning of the log',
+  })
+  @IsOptional() @IsString() @Length(1, 40) after?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100, example: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;

@@ -401,7 +401,7 @@ describe('the auditors view at /audit', () => {
     }, 120_000);
 
     it('has no serious or critical accessibility violation (axe-core), with every panel shown', async () => {
-      await open(`#city=ostersund&event=${correctionPosition}`, { bypassCSP: true });
+      await open(`#city=ostersund&event=${correctionPosition}@city-ostersund`, { bypassCSP: true });
       await giveKey(TEST_KEYS.auditor.key);
       await page.waitForFunction(() => (globalThis as any).__audit.verify?.status === 'done');
       await showRegister({ asOf: '2018-06-12' }, { asOf: '2024-06-12' });

@@ -71,6 +71,19 @@ describe('the audit log, paged by an opaque cursor', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('answers the newest events newest first, in one page, where no client could work out where the end begins', async () => {
+    const last = await registry.accepted('/api/admin/cities', city(registry.uniqueId('newest')));
+    const all = (await registry.auditor.get('/api/audit/events?limit=500')).body.items.map((e: { position: number }) => e.position);
+    const newest = await registry.auditor.get('/api/audit/events?order=newest-first&limit=3');
+    expect(newest.status).toBe(200);
+    expect(newest.body.items.map((e: { position: number }) => e.position)).toEqual(all.slice(-3).reverse());
+    expect(newest.body.items[0].position).toBe(last.body.position);
+    expect(newest.body.next).toBeNull();
+    for (const query of ['order=newest-first&type=CityDesignated', `order=newest-first&after=${encodeURIComponent(newest.body.items[0].position)}`, 'order=backwards']) {
+      expect((await registry.auditor.get(`/api/audit/events?${query}`)).status).toBe(400);
+    }
+  });
+
   it.each([
     ['a bare position, as the OpenAPI example had it', '12'],
     ['a negative number', '-1'],

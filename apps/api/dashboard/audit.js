@@ -107,7 +107,12 @@ function close() {
 const byName = (a, b) => a.name.localeCompare(b.name, 'en') || (a.cityId < b.cityId ? -1 : 1);
 const fieldLabel = (field) => session?.fieldLabels.get(field) ?? field;
 const dateMs = (date) => Date.parse(`${date}T00:00:00Z`);
-const eventHref = (position) => `#event=${position}`;
+/**
+ * `#event=<position>@<stream>`: the log pages only from cursors it hands out, so the page finds an
+ * event by reading its stream (short) for the position, never by counting positions.
+ */
+const eventHref = (position, streamId) => `#event=${position}@${streamId}`;
+const positionIn = (value) => Number(String(value).split('@')[0]);
 /** A city's name as a link to its history on this page (a name the directory lacks shows its id). */
 const cityLink = (cityId, name = session?.cities.get(cityId)?.name ?? cityId) => el('a', { href: historyHref(cityId) }, name);
 
@@ -123,7 +128,7 @@ async function followHash() {
   const cityId = params.get('city');
   const position = params.get('event');
   if (cityId && cityId !== state.history?.cityId) await track(showHistory(cityId));
-  if (position !== null && Number(position) !== state.event?.position) await track(showEvent(position));
+  if (position !== null && positionIn(position) !== state.event?.position) await track(showEvent(position));
 }
 
 window.addEventListener('hashchange', () => void followHash());
@@ -237,7 +242,7 @@ function historyEntry(entry) {
       `recorded ${utc(entry.recordedAt)} by ${entry.actor ?? 'an unknown actor'}${entry.role ? ` (${entry.role})` : ''} · correlation id `,
       el('code', {}, entry.correlationId ?? 'none'),
       ' · ',
-      el('a', { href: eventHref(entry.position), 'aria-label': `event ${entry.position} in the log (${entry.type})` }, `event ${entry.position} in the log`),
+      el('a', { href: eventHref(entry.position, entry.streamId), 'aria-label': `event ${entry.position} in the log (${entry.type})` }, `event ${entry.position} in the log`),
     ),
   );
   return item;
@@ -494,27 +499,12 @@ function diffList(title, items, describe) {
 
 async function loadIntegrity(api) {
   const [projections, latest] = await Promise.all([api.get('/api/audit/projections'), api.get('/api/audit/anchors/latest')]);
-  const head = Math.max(0, ...projections.items.map((p) => p.head));
-  return { projections: projections.items, anchor: latest.anchor, events: await latestEvents(api, head) };
+  return { projections: projections.items, anchor: latest.anchor, events: await latestEvents(api) };
 }
 
-/**
- * The log's last events up to `head`. The log pages forwards from a position, and positions may
- * have gaps (EventStoreDB's are commit positions): look back from the head over a span that
- * grows until it holds enough events or reaches the start.
- */
-async function latestEvents(api, head) {
-  for (let span = 2 * LATEST_EVENTS; ; span *= 4) {
-    const after = Math.max(0, head - span);
-    const items = [];
-    for (let cursor = after; ; ) {
-      const page = await api.get(`/api/audit/events?after=${cursor}&limit=500`);
-      items.push(...page.items.filter((e) => e.position <= head));
-      if (page.next === null || page.items.length === 0 || page.items.at(-1).position >= head) break;
-      cursor = page.next;
-    }
-    if (items.length >= LATEST_EVENTS || after === 0) return items.slice(-LATEST_EVENTS).reverse();
-  }
+/** The log's newest events, newest first: the store reads them backwards from the end. */
+async function latestEvents(api) {
+  return (await api.get(`/api/audit/events?order=newest-first&limit=${LATEST_EVENTS}`)).items;
 }
 
 function renderIntegrity({ projections, anchor, events }) {
@@ -532,7 +522,7 @@ function renderIntegrity({ projections, anchor, events }) {
       ...fact('events covered', String(anchor.events)),
       ...fact('digest', el('code', { class: 'digest' }, anchor.logHash)),
       ...fact('written at', utc(anchor.recordedAt)),
-      ...fact('recorded as', el('a', { href: eventHref(anchor.position) }, `event ${anchor.position} in the log`)),
+      ...fact('recorded as', el('a', { href: eventHref(anchor.position, 'log-anchors') }, `event ${anchor.position} in the log`)),
     );
     $('anchor-note').textContent = `Keep the digest outside the registry: a later verify must meet it. Events after position ${anchor.upToPosition} are vouched for by their streams' hash chains until the next anchor covers them.`;
   } else {
@@ -547,7 +537,7 @@ function renderIntegrity({ projections, anchor, events }) {
       const actor = `${e.metadata.actor ?? '—'}${e.metadata.role ? ` (${e.metadata.role})` : ''}`;
       return row(
         [
-          el('a', { href: eventHref(e.position), 'aria-label': `event ${e.position} (${e.type})` }, String(e.position)),
+          el('a', { href: eventHref(e.position, e.streamId), 'aria-label': `event ${e.position} (${e.type})` }, String(e.position)),
           utc(e.metadata.recordedAt),
           cityId ? el('a', { href: historyHref(cityId), 'aria-label': `the history of ${e.streamId}` }, e.streamId) : e.streamId,
           e.type,
@@ -579,7 +569,8 @@ async function verifyNow(api, { reload = true } = {}) {
       $('verify-detail').textContent = `Verified ${utc(at)}${result.newestAnchor ? `; it met every anchor, the newest covering ${result.newestAnchor.events} events up to position ${result.newestAnchor.upToPosition}` : '; no anchor to meet yet'}.`;
     } else {
       const why = { hash: 'its content or its stream’s chain does not match its hash', anchor: 'the log up to there differs from what its anchor recorded', missing: 'an anchor vouched for this position and the log no longer holds it' };
-      $('verify-result').replaceChildren('✗ Broken at ', el('a', { href: eventHref(result.firstBrokenAt) }, `position ${result.firstBrokenAt}`), ` after ${result.checked} events checked`);
+      // the answer names a position, not a stream: shown as such (the events route finds it by stream)
+      $('verify-result').replaceChildren(`✗ Broken at position ${result.firstBrokenAt}`, ` after ${result.checked} events checked`);
       $('verify-detail').textContent = `Verified ${utc(at)}: ${why[result.reason] ?? result.reason}.`;
     }
   } catch (error) {
@@ -594,24 +585,33 @@ $('verify-now').addEventListener('click', () => {
   if (session) void track(verifyNow(session.api));
 });
 
-// ---------------------------------------------------------------- an event of the log (#event=<position>)
+// ---------------------------------------------------------------- an event of the log (#event=<position>@<stream>)
+
+/** The event at `position` of `streamId`, or null: the stream is read page by page until past it. */
+async function eventInStream(api, streamId, position) {
+  for (let after = ''; ; ) {
+    const page = await api.get(`/api/audit/events?stream=${encodeURIComponent(streamId)}&limit=500${after}`);
+    const found = page.items.find((e) => e.position === position);
+    if (found || page.next === null || page.items.at(-1)?.position > position) return found ?? null;
+    after = `&after=${encodeURIComponent(page.next)}`;
+  }
+}
 
 async function showEvent(value) {
-  const position = Number(value);
+  const [given, streamId] = String(value).split('@');
+  const position = Number(given);
   const section = $('event-section');
   section.hidden = false;
   $('event-facts').replaceChildren();
   $('event-data').textContent = '';
   $('event-metadata').textContent = '';
-  if (!Number.isSafeInteger(position) || position < 1) {
+  if (!Number.isSafeInteger(position) || position < 1 || !streamId) {
     $('event-title').textContent = 'An event of the log';
-    $('event-message').textContent = `“${value}” is not a position in the log.`;
+    $('event-message').textContent = `“${value}” names no event of the log: open one from a history or the latest events.`;
     state.event = null;
     return;
   }
-  // the log pages forwards from a position: the first event after position − 1 is the one at it, if any
-  const page = await session.api.get(`/api/audit/events?after=${position - 1}&limit=1`);
-  const event = page.items[0];
+  const event = await eventInStream(session.api, streamId, position);
   if (!event || event.position !== position) {
     $('event-title').textContent = `Position ${position} of the log`;
     $('event-message').textContent = `The log holds no event at position ${position}.`;

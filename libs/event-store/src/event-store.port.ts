@@ -83,6 +83,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The global log, forwards. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The newest `maxCount` events of the log, newest first (the auditors' latest events): no position to guess. */
+  readLast(maxCount: number): Promise<RecordedEvent[]>;
   /** Position of the last event in the log (0 when empty). */
   headPosition(): Promise<number>;
   /**

@@ -53,6 +53,7 @@ export class AuditController {
         { stream, type, actor, from: from && instant(from, 'T00:00:00.000Z'), to: to && instant(to, 'T23:59:59.999Z') },
         query.after,
         query.limit ?? 100,
+        query.order,
       ),
     );
   }

@@ -24,12 +24,16 @@ export interface EventPage {
   readonly next: string | null;
 }
 
+/** `oldest-first` pages forwards through the log; `newest-first` answers its newest events, one page. */
+export type LogOrder = 'oldest-first' | 'newest-first';
+
 export class ListEventsQuery extends Query<EventPage> {
   constructor(
     readonly filter: EventFilter,
     /** the `next` of the previous page; undefined from the start of the log */
     readonly after: string | undefined,
     readonly limit: number,
+    readonly order: LogOrder = 'oldest-first',
   ) {
     super();
   }
@@ -52,7 +56,8 @@ const SCAN_PAGE = 1_000;
 export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPage> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ filter, after: given, limit }: ListEventsQuery): Promise<EventPage> {
+  async execute({ filter, after: given, limit, order }: ListEventsQuery): Promise<EventPage> {
+    if (order === 'newest-first') return this.newest(filter, given, limit);
     const after = given === undefined ? 0 : positionOfLogCursor(given);
     if (after === null) throw notACursor();
     if (filter.stream) return this.fromStream(filter.stream, filter, after, limit);
@@ -79,6 +84,18 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPa
     } catch (error) {
       throw error instanceof InvalidPosition ? notACursor() : error;
     }
+  }
+
+  /**
+   * The end of the log, newest first: what an auditor looks at first, read backwards from the end
+   * by the store (positions may have gaps, so no client can work out where the end begins). One
+   * page, unfiltered: a filtered or continued read pages forwards.
+   */
+  private async newest(filter: EventFilter, after: string | undefined, limit: number): Promise<EventPage> {
+    if (after !== undefined) throw invalid('InvalidLogOrder', 'order=newest-first answers the newest events in one page: it takes no `after`', 'after');
+    const filtered = Object.entries(filter).find(([, value]) => value !== undefined);
+    if (filtered) throw invalid('InvalidLogOrder', `order=newest-first reads the end of the whole log: it takes no \`${filtered[0]}\``, filtered[0]);
+    return { items: await this.store.readLast(limit), next: null };
   }
 
   private async fromStream(streamId: string, filter: EventFilter, after: number, limit: number): Promise<EventPage> {

@@ -411,6 +411,18 @@ export function describeEventStoreConformance(
         expect(ofStreams(await store.readAll({ after: result.position }), streamId)).toEqual([]);
       });
 
+      it('reads the newest events of the log, newest first, without a position to start from', async () => {
+        const { streamId } = await aStreamWith(3);
+        const newest = await store.readLast(3);
+        expect(newest.map((e) => [e.streamId, e.revision])).toEqual([
+          [streamId, 2],
+          [streamId, 1],
+          [streamId, 0],
+        ]);
+        expect((await store.readLast(1)).map((e) => e.id)).toEqual([newest[0]!.id]);
+        expect(newest[0]!.position).toBe(await store.headPosition());
+      });
+
       it('excludes the event at the `after` position itself', async () => {
         const before = await store.headPosition();
         const { streamId } = await aStreamWith(3);

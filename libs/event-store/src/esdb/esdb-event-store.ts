@@ -133,6 +133,32 @@ export class EsdbEventStore implements EventStore {
     return events.slice(0, wanted);
   }
 
+  async readLast(maxCount: number): Promise<RecordedEvent[]> {
+    // Walk $all backwards from the end, past EventStoreDB's own events, until enough of ours.
+    const pageSize = Math.min(READ_ALL_PAGE, Math.max(1, maxCount) + 1);
+    const events: RecordedEvent[] = [];
+    let from: Position | typeof END = END;
+    try {
+      while (events.length < maxCount) {
+        const page = await this.collect(this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: pageSize }), this.readTimeoutMs, 'read of the end of $all');
+        let last: Position | undefined;
+        for (const resolved of page) {
+          const position = positionOf(resolved);
+          if (!position) continue;
+          // a backwards read from a position may include that position again: skip it
+          if (from !== END && comparePositions(position, from) >= 0) continue;
+          last = position;
+          if (!isSystemEvent(resolved) && events.length < maxCount) events.push(toRecordedEvent(resolved));
+        }
+        if (page.length < pageSize || !last) break;
+        from = last;
+      }
+      return events;
+    } catch (error) {
+      throw toPortError(error, 'read of the end of $all');
+    }
+  }
+
   async headPosition(): Promise<number> {
     // Walk $all backwards from the end past EventStoreDB's own trailing events.
     const pageSize = 100;

@@ -90,6 +90,7 @@ function prepareStatements(db: Database.Database) {
     allAfter: db.prepare<[number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ${LIMIT}`,
     ).raw(true),
+    last: db.prepare<[number], EventRow>(`SELECT ${columns} FROM events ORDER BY position DESC ${LIMIT}`).raw(true),
     head: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
     countAfter: db.prepare<[number, number], number>(`SELECT count(*) FROM (SELECT 1 FROM events WHERE position > ? ${LIMIT})`).pluck(),
     ping: db.prepare('SELECT 1').pluck(),
@@ -206,6 +207,14 @@ export class SqliteEventStore implements EventStore {
       return this.readAfter(options.after ?? 0, limitOf(options.maxCount));
     } catch (error) {
       throw toStoreError(error, 'read the log');
+    }
+  }
+
+  async readLast(maxCount: number): Promise<RecordedEvent[]> {
+    try {
+      return this.statements.last.all(limitOf(maxCount)).map(toRecordedEvent);
+    } catch (error) {
+      throw toStoreError(error, 'read the end of the log');
     }
   }
 

@@ -33,6 +33,10 @@ export class MeteredEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  readLast(maxCount: number): Promise<RecordedEvent[]> {
+    return this.inner.readLast(maxCount);
+  }
+
   countAfter(after: number, max: number): Promise<number> {
     return this.inner.countAfter(after, max);
   }

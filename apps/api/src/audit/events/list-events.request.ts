@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@uccn/application';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { MAX_PAGE_SIZE, type LogOrder } from '@uccn/application';
 import { IsDateOrInstant } from '../../http/validation.js';
 
 /** `GET /api/audit/events`: the raw log, paged by global position. */
@@ -28,6 +28,13 @@ export class ListEventsRequest {
     description: 'the `next` of the previous page, as given: an opaque cursor (a 400 for one the API did not hand out); leave it out to start from the beginning of the log',
   })
   @IsOptional() @IsString() @Length(1, 40) after?: string;
+
+  @ApiPropertyOptional({
+    enum: ['oldest-first', 'newest-first'],
+    default: 'oldest-first',
+    description: '`newest-first`: the newest `limit` events of the whole log, newest first, in one page (`next` is null); it takes no filter and no `after`',
+  })
+  @IsOptional() @IsIn(['oldest-first', 'newest-first']) order?: LogOrder;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 100, example: 100 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) limit?: number;

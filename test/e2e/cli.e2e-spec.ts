@@ -3,28 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv } from '@uccn/application';
 import { ApiClient, eventually } from './support/http-client.js';
+import { cli, MAIN, ROOT, type Run } from './support/cli.js';
 import { freePort, newDataDir, startRegistry } from './support/registry-server.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-/** The built CLI (`npm run build`; npm test builds first). UCCN_BUILD_DIR points elsewhere to try a build of one's own. */
-const MAIN = path.resolve(ROOT, process.env['UCCN_BUILD_DIR'] ?? 'dist', 'apps/cli/src/main.js');
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `npm run cli -- <args>` without the build: the CLI as its own process, on the data directory given. */
-function cli(dataDir: string, ...args: string[]): Promise<Run> {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first (npm test does)`);
-  const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, UCCN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
 
 describe('the command line, as its own process on the same stores as the API', () => {
   const dataDir = newDataDir();

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseCsv } from '@uccn/application';
+import { cli } from './support/cli.js';
 import { eventually } from './support/http-client.js';
 import { registrySuite } from './support/registry-suite.js';
 
@@ -138,6 +140,22 @@ describe('personal data: contacts sealed, hidden from analysts, erasable', () =>
       const items = (await contacts('?partnershipId=creative-cities')).items;
       expect(items[0]).toEqual({ subjectId: adaId, erased: true, role: ADA.role, of: { partnershipId: 'creative-cities' }, recordedAt: expect.any(String) });
       expectNoneOf(JSON.stringify(items), [ADA.name, ADA.email.toLowerCase()], 'the rebuilt contacts');
+    });
+
+    it('exports the contacts with her as erased and no one in the clear, and the log with ciphertext only', async () => {
+      const file = path.join(registry.dataDir, 'contacts.csv');
+      const run = await cli(registry.dataDir, 'export', 'contacts', '--out', file);
+      expect(run.code).toBe(0);
+      const rows = parseCsv(fs.readFileSync(file, 'utf8'));
+      expect(Object.keys(rows[0]!)).toEqual(['subjectId', 'role', 'cityId', 'partnershipId', 'recordedAt', 'erased']);
+      expect(rows.map(({ subjectId, role, erased }) => [subjectId === adaId, role, erased])).toEqual([
+        [true, ADA.role, 'true'],
+        [false, 'focal point', 'false'],
+        [false, CY.role, 'false'],
+      ]);
+      const audit = await cli(registry.dataDir, 'export', 'audit', '--out', path.join(registry.dataDir, 'audit.csv'));
+      expect(audit.code).toBe(0);
+      // both files are in the data directory: the scan below reads them too
     });
 
     it('leaves no copy of her key or her data in any file, and the others still sealed', () => {

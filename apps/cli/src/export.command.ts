@@ -4,7 +4,9 @@ import type { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
-import { ALL_PROJECTIONS, LAG_COUNTED_UP_TO, ReadModels } from '@uccn/projections';
+import { ALL_PROJECTIONS, CONTACTS_READ_MODEL, LAG_COUNTED_UP_TO, ReadModels } from '@uccn/projections';
+import { ListContactsQuery, MAX_PAGE_SIZE } from '@uccn/application';
+import { QueryBus } from '@nestjs/cqrs';
 import { ProjectionsService, storesOf } from '@uccn/runtime';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CsvWriter } from './csv-writer.js';
@@ -43,7 +45,12 @@ export class ExportCommand extends CommandRunner {
     const out: Writable = options.out ? fs.createWriteStream(options.out) : process.stdout;
     const csv = new CsvWriter();
     try {
-      const rows = target === null ? await exportAudit(registry, csv, out) : await exportReadModel(registry, target, csv, out);
+      const rows =
+        target === null
+          ? await exportAudit(registry, csv, out)
+          : target.projection === CONTACTS_READ_MODEL.projection && target.collection === CONTACTS_READ_MODEL.collection
+            ? await exportContacts(registry, csv, out)
+            : await exportReadModel(registry, target, csv, out);
       process.stderr.write(`${rows} rows of ${what} from ${storesOf(config)}${options.out ? ` written to ${options.out}` : ''}\n`);
       if (csv.strippedNul > 0) process.stderr.write(`note: ${csv.strippedNul} fields held NUL characters, which the CSV leaves out\n`);
     } finally {
@@ -114,6 +121,29 @@ async function exportReadModel(registry: INestApplicationContext, target: { proj
       rows += 1;
     }
     if (page.length < PAGE) return rows;
+  }
+}
+
+/** What a contacts export holds of a person: who (opaquely), in what role, of what, and whether erased. */
+const CONTACT_COLUMNS = ['subjectId', 'role', 'cityId', 'partnershipId', 'recordedAt', 'erased'] as const;
+
+/**
+ * The contacts on record, without their names and addresses: a CSV file is written to disk, where
+ * personal data never goes in the clear (DESIGN §7). `erased` says whether the person's data can
+ * still be read (in `GET /api/audit/contacts`); after an erasure it is `true`, in every export.
+ */
+async function exportContacts(registry: INestApplicationContext, csv: CsvWriter, out: Writable): Promise<number> {
+  const queries = registry.get(QueryBus);
+  await write(out, csv.line(CONTACT_COLUMNS));
+  let rows = 0;
+  for (let page = 1; ; page += 1) {
+    const { items } = await queries.execute(new ListContactsQuery({}, { page, limit: MAX_PAGE_SIZE }));
+    for (const contact of items) {
+      const of = contact.of as { cityId?: string; partnershipId?: string };
+      await write(out, csv.line([contact.subjectId, contact.role, of.cityId ?? '', of.partnershipId ?? '', contact.recordedAt, 'erased' in contact]));
+      rows += 1;
+    }
+    if (items.length < MAX_PAGE_SIZE) return rows;
   }
 }
 

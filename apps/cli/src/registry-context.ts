@@ -2,7 +2,7 @@ import * as os from 'node:os';
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { RegistryCommandHandler, VerifyLogHandler } from '@uccn/application';
+import { ListContactsHandler, RegistryCommandHandler, VerifyLogHandler } from '@uccn/application';
 import { loadConfig, type RegistryConfig } from '@uccn/config';
 import { InfrastructureModule, ProjectionRebuilds } from '@uccn/runtime';
 
@@ -20,6 +20,7 @@ class RegistryContextModule {
       providers: [
         RegistryCommandHandler,
         VerifyLogHandler,
+        ListContactsHandler,
         ProjectionRebuilds,
       ],
     };

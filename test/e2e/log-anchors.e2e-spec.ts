@@ -25,7 +25,7 @@ describe('GET /api/audit/anchors/latest', () => {
     expect(verify).toEqual({ ok: true, checked: position + 1, newestAnchor: { upToPosition: position, events: position, logHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(anchor).toEqual({ ...verify.newestAnchor, position: position + 1, recordedAt: expect.any(String) });
     // the event that recorded it, as the raw log shows it
-    const [recorded] = (await registry.auditor.get(`/api/audit/events?after=${position}&limit=1`)).body.items;
+    const [recorded] = (await registry.auditor.get(`/api/audit/events?order=newest-first&limit=1`)).body.items;
     expect(recorded).toMatchObject({ position: anchor.position, streamId: 'log-anchors', type: 'LogAnchored', data: verify.newestAnchor, metadata: { recordedAt: anchor.recordedAt } });
   });
 

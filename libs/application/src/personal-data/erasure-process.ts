@@ -8,6 +8,7 @@ import { PersonalData } from './personal-data.js';
 
 /** The process's checkpoint's name. */
 export const ERASURE_PROCESS = 'erasure-process';
+const CHECKPOINT_EVERY = 1_000;
 
 export interface ErasureProcessDeps {
   readonly events: EventStore;
@@ -24,22 +25,32 @@ export interface ErasureProcessDeps {
  */
 export class ErasureProcess {
   private readonly following: LogFollower;
+  /** the last position handled */
   position = 0;
+  private checkpointed = 0;
 
   constructor(deps: ErasureProcessDeps, log: (message: string) => void = () => {}) {
     this.following = new LogFollower({
-      resume: async () => (this.position = (await deps.reads.getCheckpoint(ERASURE_PROCESS)) ?? 0),
+      resume: async () => (this.position = this.checkpointed = (await deps.reads.getCheckpoint(ERASURE_PROCESS)) ?? 0),
       subscribe: (after) => deps.events.subscribeToAll({ after, batchSize: 500 }),
       handle: async (batch: readonly RecordedEvent[]) => {
+        let settled = false;
         for (const event of batch) {
           if (event.type !== 'DataSubjectErased') continue;
           const subjectId = String(event.data['subjectId']);
           const { state } = await loadStream(deps.events, dataSubjectStreamId(subjectId), dataSubjectDecider.evolve, dataSubjectDecider.initialState);
           await deps.personalData.settleErasures(subjectId, (keyId) => isErasedKey(state, keyId));
+          settled = true;
         }
         const last = batch.at(-1);
         if (!last) return;
-        await deps.reads.commit({ changes: [], checkpoint: { name: ERASURE_PROCESS, position: last.position } });
+        // Erasures are rare and the settlement idempotent: the checkpoint is written when one was
+        // settled, else every CHECKPOINT_EVERY events, so the process adds no write to most appends
+        // and a restart reads again at most that many events.
+        if (settled || last.position - this.checkpointed >= CHECKPOINT_EVERY) {
+          await deps.reads.commit({ changes: [], checkpoint: { name: ERASURE_PROCESS, position: last.position } });
+          this.checkpointed = last.position;
+        }
         this.position = last.position;
       },
       onRetry: (error, retryInMs) => log(`erasure process: ${messageOf(error)}; starting again from position ${this.position} in ${retryInMs} ms`),

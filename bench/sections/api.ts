@@ -1,6 +1,6 @@
 import { bearer } from '../support/keys.js';
 import { load, type LoadFigures } from '../support/load.js';
-import { cityIdOf, countryOf, fieldOf, withdraws } from '../support/scale-log.js';
+import { cityIdOf, countryOf, fieldOf, LONG_STREAM_CITY, LONG_STREAM_EVENTS, withdraws } from '../support/scale-log.js';
 
 /** What the registry answers over HTTP on the large log. */
 export interface ApiFigures {
@@ -8,6 +8,8 @@ export interface ApiFigures {
   readonly reports: LoadFigures;
   readonly queries: Readonly<Record<string, LoadFigures>>;
   readonly lag: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
+  /** one connection: a report on a stream of LONG_STREAM_EVENTS events beside a designation (a new stream) */
+  readonly longStream: { readonly events: number; readonly long: LoadFigures; readonly fresh: LoadFigures };
 }
 
 export const designationBody = (prefix: string, n: number) =>
@@ -44,6 +46,27 @@ async function measureReports(base: string, connections: number, seconds: number
       body: JSON.stringify({ reportId: `bench-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
     }),
   });
+}
+
+/**
+ * What a command costs on a long stream against a new one, each alone on one connection so the
+ * figure is its latency and not a queue: reports on the scale log's city of 5,000 events, then
+ * designations of new cities.
+ */
+async function measureLongStream(base: string, seconds: number): Promise<ApiFigures['longStream']> {
+  const long = await load({
+    url: base,
+    connections: 1,
+    seconds,
+    method: 'POST',
+    headers: bearer('secretariat'),
+    next: (n) => ({
+      path: `/api/admin/cities/${LONG_STREAM_CITY}/reports`,
+      body: JSON.stringify({ reportId: `bench-long-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
+    }),
+  });
+  const fresh = await measureDesignations(base, 1, seconds, 'single');
+  return { events: LONG_STREAM_EVENTS, long, fresh };
 }
 
 /** Each query alone (one connection), so its figure is its own cost and not a queue. */
@@ -97,5 +120,6 @@ export async function measureApi(base: string, settings: { connections: number; 
   const reports = await measureReports(base, settings.connections, settings.seconds);
   const queries = await measureQueries(base, settings.querySeconds);
   const lag = await measureLag(base, settings.lagSamples);
-  return { designations, reports, queries, lag };
+  const longStream = await measureLongStream(base, settings.querySeconds);
+  return { designations, reports, queries, lag, longStream };
 }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   assertCollectionName,
+  type Checkpoint,
+  checkpointsOf,
   type Document,
   type DocumentChange,
   type Filter,
@@ -147,7 +149,8 @@ export class SqliteReadStore implements ReadStore {
         }
         assertValidDocument(change);
       }
-      if (unit.checkpoint) assertValidCheckpoint(unit.checkpoint);
+      const checkpoints = checkpointsOf(unit);
+      for (const checkpoint of checkpoints) assertValidCheckpoint(checkpoint);
       const created: string[] = [];
       const writerOf = (collection: string): CollectionWriter => {
         let writer = writers.get(collection);
@@ -168,10 +171,10 @@ export class SqliteReadStore implements ReadStore {
               writerOf(change.collection).upsert.run(change.id, JSON.stringify(change.doc));
             }
           }
-          if (unit.checkpoint) {
+          for (const checkpoint of checkpoints) {
             this.statement('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(
-              unit.checkpoint.name,
-              unit.checkpoint.position,
+              checkpoint.name,
+              checkpoint.position,
             );
           }
         }).immediate();
@@ -342,7 +345,7 @@ function assertValidDocument(change: DocumentChange): void {
   if (change.doc.id !== change.id) throw new Error(`document id ${JSON.stringify(change.doc.id)} differs from its change id ${JSON.stringify(change.id)}`);
 }
 
-function assertValidCheckpoint(checkpoint: NonNullable<UnitOfWork['checkpoint']>): void {
+function assertValidCheckpoint(checkpoint: Checkpoint): void {
   if (typeof checkpoint.name !== 'string' || checkpoint.name.length === 0) throw new Error('a checkpoint needs a name');
   if (!Number.isSafeInteger(checkpoint.position) || checkpoint.position < 0) {
     throw new Error(`checkpoint position must be a non-negative integer, got ${checkpoint.position}`);

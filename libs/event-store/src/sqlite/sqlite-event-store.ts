@@ -51,6 +51,8 @@ type EventRow = [position: number, eventId: string, streamId: string, revision: 
 type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 
 const columns = 'position, event_id, stream_id, revision, type, data, metadata';
+/** the newest events read from the log, kept parsed for the other subscriptions that read them next */
+const RECENT_EVENTS = 4096;
 const noLimit = -1;
 
 /*
@@ -142,6 +144,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** events by `position % RECENT_EVENTS`, as parsed by the last read of the log that met them */
+  private readonly recent: (RecordedEvent | undefined)[] = new Array(RECENT_EVENTS);
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -255,8 +259,29 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /**
+   * The log after `after`. Every subscription of the process (the projections, the designation
+   * process, the anchors) reads the same new events right after an append wakes them: the first
+   * reads and parses them, the others get the same events from `recent` without touching the rows
+   * or parsing their JSON again. A position names one event for good (the log is append-only and
+   * gapless, a rolled-back append leaves no hole), so a kept event is never stale; the range is
+   * served from `recent` only when every position up to the head is there.
+   */
   private readAfter(after: number, maxCount: number): RecordedEvent[] {
-    return this.statements.allAfter.all(after, maxCount).map(toRecordedEvent);
+    const head = this.statements.head.get() ?? 0;
+    const end = maxCount < 0 ? head : Math.min(head, after + maxCount);
+    if (end - after <= RECENT_EVENTS) {
+      const kept: RecordedEvent[] = [];
+      for (let position = after + 1; position <= end; position++) {
+        const event = this.recent[position % RECENT_EVENTS];
+        if (event?.position !== position) break;
+        kept.push(event);
+      }
+      if (kept.length === Math.max(0, end - after)) return kept;
+    }
+    const events = this.statements.allAfter.all(after, maxCount).map(toRecordedEvent);
+    for (const event of events) this.recent[event.position % RECENT_EVENTS] = event;
+    return events;
   }
 
   /** Writes every queued append in one transaction; runs synchronously from begin to commit. */

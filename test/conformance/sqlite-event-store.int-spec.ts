@@ -312,7 +312,7 @@ describe('SqliteEventStore (properties only the embedded store has)', () => {
         expect(batches[1]![0]).toBe(batches[0]![0]);
         expect(batches[2]![1]).toBe(batches[0]![1]);
         expect(reads).toHaveLength(1);
-        // a range not all kept is read from the rows, whole
+        // read again, the log answers the same events
         expect(positionsOf(await store.readAll({ after: 0 }))).toEqual([1, 2]);
       } finally {
         for (const subscription of subscriptions) await subscription.close();

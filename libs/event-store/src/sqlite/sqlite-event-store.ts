@@ -264,24 +264,24 @@ export class SqliteEventStore implements EventStore {
    * process, the anchors) reads the same new events right after an append wakes them: the first
    * reads and parses them, the others get the same events from `recent` without touching the rows
    * or parsing their JSON again. A position names one event for good (the log is append-only and
-   * gapless, a rolled-back append leaves no hole), so a kept event is never stale; the range is
-   * served from `recent` only when every position up to the head is there.
+   * gapless, a rolled-back append leaves no hole), so a kept event is never stale; what is kept
+   * is served from `recent` as far as it goes without a gap, the rest is read from the rows.
    */
   private readAfter(after: number, maxCount: number): RecordedEvent[] {
     const head = this.statements.head.get() ?? 0;
     const end = maxCount < 0 ? head : Math.min(head, after + maxCount);
-    if (end - after <= RECENT_EVENTS) {
-      const kept: RecordedEvent[] = [];
-      for (let position = after + 1; position <= end; position++) {
-        const event = this.recent[position % RECENT_EVENTS];
-        if (event?.position !== position) break;
-        kept.push(event);
-      }
-      if (kept.length === Math.max(0, end - after)) return kept;
+    // the kept events from `after` on, as far as they go without a gap
+    const kept: RecordedEvent[] = [];
+    for (let position = after + 1; position <= end && kept.length < RECENT_EVENTS; position++) {
+      const event = this.recent[position % RECENT_EVENTS];
+      if (event?.position !== position) break;
+      kept.push(event);
     }
-    const events = this.statements.allAfter.all(after, maxCount).map(toRecordedEvent);
-    for (const event of events) this.recent[event.position % RECENT_EVENTS] = event;
-    return events;
+    if (after + kept.length >= end) return kept;
+    // the rest from the rows (under a stream of appends, readers stand at different places)
+    const rest = this.statements.allAfter.all(after + kept.length, maxCount < 0 ? noLimit : maxCount - kept.length).map(toRecordedEvent);
+    for (const event of rest) this.recent[event.position % RECENT_EVENTS] = event;
+    return kept.length === 0 ? rest : kept.concat(rest);
   }
 
   /** Writes every queued append in one transaction; runs synchronously from begin to commit. */

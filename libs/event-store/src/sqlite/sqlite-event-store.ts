@@ -19,6 +19,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { prepareConnection } from './sqlite-schema.js';
 import { isStorageFailure, isUniqueViolation, toStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
   /** the database file; its directory is created when missing */
@@ -51,6 +52,8 @@ type EventRow = [position: number, eventId: string, streamId: string, revision: 
 type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 
 const columns = 'position, event_id, stream_id, revision, type, data, metadata';
+/** 4 KB pages: 16 MB of WAL before the writer checkpoints by itself (SQLite's default is 4 MB) */
+const WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT = 4096;
 /** the newest events read from the log, kept parsed for the other subscriptions that read them next */
 const RECENT_EVENTS = 4096;
 const noLimit = -1;
@@ -153,6 +156,8 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    private readonly checkpointer: WalCheckpointer | null,
   ) {
     this.statements = prepareStatements(db);
   }
@@ -163,7 +168,10 @@ export class SqliteEventStore implements EventStore {
       if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
       db = new Database(options.file);
       prepareConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-      return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+      const checkpointer = WalCheckpointer.start(options.file);
+      // the worker checkpoints; the writer's own checkpoint (inside a COMMIT) is the fallback, later
+      if (checkpointer) db.pragma(`wal_autocheckpoint = ${WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT}`);
+      return new SqliteEventStore(db, options.pollIntervalMs ?? 250, checkpointer);
     } catch (error) {
       db?.close();
       if (isStorageFailure(error) || (error as { code?: unknown }).code === 'EACCES') {
@@ -256,6 +264,7 @@ export class SqliteEventStore implements EventStore {
     // Appends already accepted are written before the connection goes.
     this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.checkpointer?.stop();
     this.db.close();
   }
 

@@ -15,6 +15,7 @@ import {
 } from '../read-store.port.js';
 import { isMissingTable, toReadStoreError } from './sqlite-errors.js';
 import { createIndexSql, orderByClause, pagingClause, tableName, whereClause } from './sqlite-query.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteReadStoreOptions {
   /** the database file, separate from the event log's; its directory is created when missing */
@@ -49,7 +50,11 @@ export class SqliteReadStore implements ReadStore {
   private readonly tables = new Set<string>();
   private changesSinceOptimize = 0;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    private readonly checkpointer: WalCheckpointer | null,
+  ) {}
 
   static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
     let db: Database.Database | undefined;
@@ -74,7 +79,7 @@ export class SqliteReadStore implements ReadStore {
       // the planner needs statistics to choose between expression indexes; keep gathering them cheap
       db.pragma('analysis_limit = 1000');
       db.pragma('optimize = 0x10002');
-      return new SqliteReadStore(db);
+      return new SqliteReadStore(db, WalCheckpointer.start(options.file));
     } catch (error) {
       db?.close();
       throw toReadStoreError(error);
@@ -251,6 +256,7 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.checkpointer?.stop();
     this.statements.clear();
     this.writers.clear();
     try {

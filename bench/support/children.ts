@@ -6,6 +6,8 @@ export type ChildMessage =
   | { readonly type: 'ready'; readonly port: number }
   | { readonly type: 'done'; readonly result: unknown; readonly peakRssBytes: number }
   | { readonly type: 'stopped'; readonly peakRssBytes: number }
+  /** the CPU time the process has used so far, user + system, in microseconds */
+  | { readonly type: 'usage'; readonly cpuMicros: number }
   | { readonly type: 'failed'; readonly error: string };
 
 /**
@@ -52,6 +54,12 @@ export class Child {
     return message as Extract<ChildMessage, { type: T }>;
   }
 
+  /** The CPU time (user + system, µs) a server has used so far: its cost, whatever else the machine runs. */
+  async cpuMicros(): Promise<number> {
+    this.process.send({ type: 'usage' });
+    return (await this.next('usage')).cpuMicros;
+  }
+
   /** Asks a server to close; answers its peak RSS. */
   async stop(): Promise<number> {
     if (this.exited) throw new Error(`child process ${this.exited} before it was stopped`);
@@ -73,6 +81,11 @@ export class Child {
 export function serveUntilStopped(port: number, close: () => Promise<void>): void {
   process.send!({ type: 'ready', port } satisfies ChildMessage);
   process.on('message', (message: { type?: string }) => {
+    if (message.type === 'usage') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ type: 'usage', cpuMicros: user + system } satisfies ChildMessage);
+      return;
+    }
     if (message.type !== 'stop') return;
     void close()
       .catch(() => {})

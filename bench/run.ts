@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const bareServer = Child.start(child('bare-server'), {}, childLog);
   const { port: barePort } = await bareServer.next('ready');
   await measureDesignations(`http://127.0.0.1:${barePort}`, settings.connections, 2, 'warm-up');
+  const bareCpuBefore = await bareServer.cpuMicros();
   const bare = await measureDesignations(`http://127.0.0.1:${barePort}`, settings.connections, settings.seconds, 'bench');
+  const bareCpuMsPerRequest = ((await bareServer.cpuMicros()) - bareCpuBefore) / 1000 / Math.max(1, bare.requestsPerSecond * settings.seconds);
   await bareServer.stop();
 
   log(`writing ${settings.events.toLocaleString('en-US')} events (${settings.cities.toLocaleString('en-US')} cities) through the store port…`);
@@ -71,12 +73,12 @@ async function main(): Promise<void> {
   log('the registry over HTTP on the large log: designations, reports, queries, lag…');
   const api = Child.start(child('api-server'), { BENCH_DATA_DIR: scaleDir }, childLog);
   const { port } = await api.next('ready');
-  const apiFigures = await measureApi(`http://127.0.0.1:${port}`, settings);
+  const apiFigures = await measureApi(`http://127.0.0.1:${port}`, settings, () => api.cpuMicros());
   const apiPeakRss = await api.stop();
 
   clearInterval(sampler);
   const seconds = (performance.now() - began) / 1000;
-  const rows = tableRows({ appends, bare, rebuild, api: apiFigures, apiPeakRss, rebuildPeakRss: rebuildDone.peakRssBytes });
+  const rows = tableRows({ appends, bare, bareCpuMsPerRequest, rebuild, api: apiFigures, apiPeakRss, rebuildPeakRss: rebuildDone.peakRssBytes });
   const table = renderTable(rows);
   const summary = [
     `npm run bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.versions.node}`,
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   ].join('\n');
   process.stdout.write(`\n${summary}\n\n${table}\n`);
   fs.writeFileSync(path.join(root, 'latest.md'), `${summary}\n\n${table}\n`);
-  fs.writeFileSync(path.join(root, 'latest.json'), JSON.stringify({ settings, seconds, seedSeconds, appends, bare, rebuild, api: apiFigures, apiPeakRss, rebuildPeakRss: rebuildDone.peakRssBytes }, null, 2));
+  fs.writeFileSync(path.join(root, 'latest.json'), JSON.stringify({ settings, seconds, seedSeconds, appends, bare, bareCpuMsPerRequest, rebuild, api: apiFigures, apiPeakRss, rebuildPeakRss: rebuildDone.peakRssBytes }, null, 2));
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -94,13 +96,14 @@ const QUERY_TARGET_MS: Readonly<Record<string, number>> = { 'register as of a da
 interface Figures {
   readonly appends: AppendFigures;
   readonly bare: LoadFigures;
+  readonly bareCpuMsPerRequest: number;
   readonly rebuild: RebuildFigures;
   readonly api: ApiFigures;
   readonly apiPeakRss: number;
   readonly rebuildPeakRss: number;
 }
 
-function tableRows({ appends, bare, rebuild, api, apiPeakRss, rebuildPeakRss }: Figures): Row[] {
+function tableRows({ appends, bare, bareCpuMsPerRequest, rebuild, api, apiPeakRss, rebuildPeakRss }: Figures): Row[] {
   const { designations, reports } = api;
   const raw = appends.rawOnePerTransaction;
   const rows: Row[] = [
@@ -118,6 +121,12 @@ function tableRows({ appends, bare, rebuild, api, apiPeakRss, rebuildPeakRss }: 
       beside: `bare ${ms(bare.p50Ms)} / ${ms(bare.p99Ms)}`,
       target: 'p99 ≤ 100 ms',
       met: designations.p99Ms <= 100,
+    },
+    {
+      what: '  CPU of the server process per request (all threads, getrusage)',
+      measured: `${api.cpuMsPerDesignation.toFixed(3)} ms`,
+      beside: `bare ${bareCpuMsPerRequest.toFixed(3)} ms`,
+      ratio: times(api.cpuMsPerDesignation, bareCpuMsPerRequest),
     },
     {
       what: '  answers other than 2xx, errors',

@@ -5,6 +5,8 @@ import { cityIdOf, countryOf, fieldOf, LONG_STREAM_CITY, LONG_STREAM_EVENTS, wit
 /** What the registry answers over HTTP on the large log. */
 export interface ApiFigures {
   readonly designations: LoadFigures;
+  /** CPU time of the API process (all its threads) per designation acknowledged, in ms */
+  readonly cpuMsPerDesignation: number;
   readonly reports: LoadFigures;
   readonly queries: Readonly<Record<string, LoadFigures>>;
   readonly lag: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
@@ -114,12 +116,21 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export async function measureApi(base: string, settings: { connections: number; seconds: number; querySeconds: number; lagSamples: number }): Promise<ApiFigures> {
+/** CPU time a server child has used so far, in µs (Child.cpuMicros) */
+export type CpuClock = () => Promise<number>;
+
+export async function measureApi(
+  base: string,
+  settings: { connections: number; seconds: number; querySeconds: number; lagSamples: number },
+  cpuMicros: CpuClock,
+): Promise<ApiFigures> {
   await measureDesignations(base, settings.connections, 2, 'warm-up');
+  const cpuBefore = await cpuMicros();
   const designations = await measureDesignations(base, settings.connections, settings.seconds, 'bench');
+  const cpuMsPerDesignation = ((await cpuMicros()) - cpuBefore) / 1000 / Math.max(1, designations.requestsPerSecond * settings.seconds);
   const reports = await measureReports(base, settings.connections, settings.seconds);
   const queries = await measureQueries(base, settings.querySeconds);
   const lag = await measureLag(base, settings.lagSamples);
   const longStream = await measureLongStream(base, settings.querySeconds);
-  return { designations, reports, queries, lag, longStream };
+  return { designations, cpuMsPerDesignation, reports, queries, lag, longStream };
 }

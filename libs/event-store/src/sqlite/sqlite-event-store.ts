@@ -52,10 +52,14 @@ type EventRow = [position: number, eventId: string, streamId: string, revision: 
 type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 
 const columns = 'position, event_id, stream_id, revision, type, data, metadata';
-/** 4 KB pages: 16 MB of WAL before the writer checkpoints by itself (SQLite's default is 4 MB) */
+/** how often the checkpointer's thread copies the WAL into the file, when it was written */
+const CHECKPOINT_EVERY_MS = 1_000;
+/** 4 KB pages: 16 MB of WAL before the writer checkpoints by itself, should the worker not have */
 const WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT = 4096;
 /** the newest events read from the log, kept parsed for the other subscriptions that read them next */
 const RECENT_EVENTS = 4096;
+/** a read of at most this many events is a live subscription's, near the head */
+const LIVE_READ = 256;
 const noLimit = -1;
 
 /*
@@ -168,7 +172,7 @@ export class SqliteEventStore implements EventStore {
       if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
       db = new Database(options.file);
       prepareConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-      const checkpointer = WalCheckpointer.start(options.file);
+      const checkpointer = WalCheckpointer.start(options.file, CHECKPOINT_EVERY_MS);
       // the worker checkpoints; the writer's own checkpoint (inside a COMMIT) is the fallback, later
       if (checkpointer) db.pragma(`wal_autocheckpoint = ${WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT}`);
       return new SqliteEventStore(db, options.pollIntervalMs ?? 250, checkpointer);
@@ -289,7 +293,10 @@ export class SqliteEventStore implements EventStore {
     if (after + kept.length >= end) return kept;
     // the rest from the rows (under a stream of appends, readers stand at different places)
     const rest = this.statements.allAfter.all(after + kept.length, maxCount < 0 ? noLimit : maxCount - kept.length).map(toRecordedEvent);
-    for (const event of rest) this.recent[event.position % RECENT_EVENTS] = event;
+    // Only a read of the head is kept (a live subscription's): the pages of a catch-up are read
+    // once by the runner's shared feed, and keeping thousands of them alive would only make the
+    // garbage collector promote every event to the old generation (measured: GC 10 → 20 % of a rebuild).
+    if (rest.length <= LIVE_READ) for (const event of rest) this.recent[event.position % RECENT_EVENTS] = event;
     return kept.length === 0 ? rest : kept.concat(rest);
   }
 

@@ -34,6 +34,8 @@ interface CollectionWriter {
 const STATEMENT_CACHE_SIZE = 500;
 /** changed documents after which the planner's statistics are refreshed (a rebuild writes many) */
 const CHANGES_BETWEEN_OPTIMIZE = 20_000;
+/** how often the checkpointer's thread copies the WAL into the file, when it was written */
+const CHECKPOINT_EVERY_MS = 5_000;
 /** 4 KB pages: 64 MB of WAL between automatic checkpoints */
 const WAL_PAGES_BETWEEN_CHECKPOINTS = 16_384;
 
@@ -73,13 +75,15 @@ export class SqliteReadStore implements ReadStore {
       // every 4 MB of WAL (the default) copies and fsyncs each of them over and over, which
       // measured as a third of the time of bulk writes. 64 MB between checkpoints copies a page
       // once for many commits; the file is cut back to that size afterwards.
-      db.pragma(`wal_autocheckpoint = ${WAL_PAGES_BETWEEN_CHECKPOINTS}`);
+      // the worker checkpoints every few seconds (wal-checkpointer.ts); the writer itself only far beyond
+      const checkpointer = WalCheckpointer.start(options.file, CHECKPOINT_EVERY_MS);
+      db.pragma(`wal_autocheckpoint = ${checkpointer ? 4 * WAL_PAGES_BETWEEN_CHECKPOINTS : WAL_PAGES_BETWEEN_CHECKPOINTS}`);
       db.pragma(`journal_size_limit = ${WAL_PAGES_BETWEEN_CHECKPOINTS * 4096}`);
       db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
       // the planner needs statistics to choose between expression indexes; keep gathering them cheap
       db.pragma('analysis_limit = 1000');
       db.pragma('optimize = 0x10002');
-      return new SqliteReadStore(db, WalCheckpointer.start(options.file));
+      return new SqliteReadStore(db, checkpointer);
     } catch (error) {
       db?.close();
       throw toReadStoreError(error);

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     await store.close();
     const rebuild = Child.start(child('rebuild'), { BENCH_DATA_DIR: dir }, childLog);
     await rebuild.next('done');
+    await Child.start(child('settle'), { BENCH_DATA_DIR: dir }, childLog).next('done');
     fs.writeFileSync(marker, '');
   }
   // each profile run works on a copy, so runs compare on the same log

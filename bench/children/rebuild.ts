@@ -1,6 +1,5 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DesignationProcess, LogAnchorProcess, systemClock } from '@uccn/application';
 import { SqliteEventStore } from '@uccn/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, readProjectionStatuses } from '@uccn/projections';
 import { SqliteReadStore } from '@uccn/read-store';
@@ -53,7 +52,6 @@ async function main(): Promise<void> {
   await runner.waitForPosition(head);
   const rebuildSeconds = (performance.now() - started) / 1000;
   await runner.stop();
-  await settleProcesses(events, store, head);
   const failed = (await readProjectionStatuses(ALL_PROJECTIONS, events, store))
     .filter((s) => s.state === 'failed' || s.position < head)
     .map((s) => `${s.name}: ${s.state} at ${s.position}${s.lastError ? ` (${s.lastError.message})` : ''}`);
@@ -62,23 +60,6 @@ async function main(): Promise<void> {
 
   const result: RebuildFigures = { events: head, rawScanPerSecond: scan.perSecond, rebuildSeconds, rebuildPerSecond: head / rebuildSeconds, failed };
   process.send!({ type: 'done', result, peakRssBytes: peakRssBytes() } satisfies ChildMessage, () => process.exit(0));
-}
-
-/**
- * Outside the timing: the log's anchors and the designation process brought to the head, as in a
- * registry that has been running. The scale log is written through the store port, with no
- * anchor and no checkpoint of the designation process; without this, the API would start by
- * rolling the digest of the whole log and reading it all for decisions, half a minute of CPU that
- * the load generator would then measure instead of the commands.
- */
-async function settleProcesses(events: SqliteEventStore, store: SqliteReadStore, head: number): Promise<void> {
-  const anchors = new LogAnchorProcess({ events, clock: systemClock });
-  const designations = new DesignationProcess({ events, reads: store, clock: systemClock });
-  anchors.start();
-  designations.start();
-  await Promise.all([anchors.waitForPosition(head), designations.waitForPosition(head)]);
-  await anchors.anchorNow();
-  await Promise.all([anchors.stop(), designations.stop()]);
 }
 
 main().catch(reportFailure);

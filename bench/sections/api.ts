@@ -1,13 +1,17 @@
 import { bearer } from '../support/keys.js';
 import { load, type LoadFigures } from '../support/load.js';
-import { cityIdOf, countryOf, fieldOf, withdraws } from '../support/scale-log.js';
+import { cityIdOf, countryOf, fieldOf, LONG_STREAM_CITY, LONG_STREAM_EVENTS, withdraws } from '../support/scale-log.js';
 
 /** What the registry answers over HTTP on the large log. */
 export interface ApiFigures {
   readonly designations: LoadFigures;
+  /** CPU time of the API process (all its threads) per designation acknowledged, in ms */
+  readonly cpuMsPerDesignation: number;
   readonly reports: LoadFigures;
   readonly queries: Readonly<Record<string, LoadFigures>>;
   readonly lag: { readonly p50Ms: number; readonly p99Ms: number; readonly samples: number };
+  /** one connection: a report on a stream of LONG_STREAM_EVENTS events beside a designation (a new stream) */
+  readonly longStream: { readonly events: number; readonly long: LoadFigures; readonly fresh: LoadFigures };
 }
 
 export const designationBody = (prefix: string, n: number) =>
@@ -44,6 +48,27 @@ async function measureReports(base: string, connections: number, seconds: number
       body: JSON.stringify({ reportId: `bench-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
     }),
   });
+}
+
+/**
+ * What a command costs on a long stream against a new one, each alone on one connection so the
+ * figure is its latency and not a queue: reports on the scale log's city of 5,000 events, then
+ * designations of new cities.
+ */
+async function measureLongStream(base: string, seconds: number): Promise<ApiFigures['longStream']> {
+  const long = await load({
+    url: base,
+    connections: 1,
+    seconds,
+    method: 'POST',
+    headers: bearer('secretariat'),
+    next: (n) => ({
+      path: `/api/admin/cities/${LONG_STREAM_CITY}/reports`,
+      body: JSON.stringify({ reportId: `bench-long-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
+    }),
+  });
+  const fresh = await measureDesignations(base, 1, seconds, 'single');
+  return { events: LONG_STREAM_EVENTS, long, fresh };
 }
 
 /** Each query alone (one connection), so its figure is its own cost and not a queue. */
@@ -91,11 +116,21 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-export async function measureApi(base: string, settings: { connections: number; seconds: number; querySeconds: number; lagSamples: number }): Promise<ApiFigures> {
+/** CPU time a server child has used so far, in µs (Child.cpuMicros) */
+export type CpuClock = () => Promise<number>;
+
+export async function measureApi(
+  base: string,
+  settings: { connections: number; seconds: number; querySeconds: number; lagSamples: number },
+  cpuMicros: CpuClock,
+): Promise<ApiFigures> {
   await measureDesignations(base, settings.connections, 2, 'warm-up');
+  const cpuBefore = await cpuMicros();
   const designations = await measureDesignations(base, settings.connections, settings.seconds, 'bench');
+  const cpuMsPerDesignation = ((await cpuMicros()) - cpuBefore) / 1000 / Math.max(1, designations.requestsPerSecond * settings.seconds);
   const reports = await measureReports(base, settings.connections, settings.seconds);
   const queries = await measureQueries(base, settings.querySeconds);
   const lag = await measureLag(base, settings.lagSamples);
-  return { designations, reports, queries, lag };
+  const longStream = await measureLongStream(base, settings.querySeconds);
+  return { designations, cpuMsPerDesignation, reports, queries, lag, longStream };
 }

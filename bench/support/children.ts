@@ -6,6 +6,8 @@ export type ChildMessage =
   | { readonly type: 'ready'; readonly port: number }
   | { readonly type: 'done'; readonly result: unknown; readonly peakRssBytes: number }
   | { readonly type: 'stopped'; readonly peakRssBytes: number }
+  /** the CPU time the process has used so far, user + system, in microseconds */
+  | { readonly type: 'usage'; readonly cpuMicros: number }
   | { readonly type: 'failed'; readonly error: string };
 
 /**
@@ -36,10 +38,10 @@ export class Child {
     });
   }
 
-  /** Starts `script` (compiled JS) with its output appended to `logFile`. */
-  static start(script: URL, env: Record<string, string>, logFile: string): Child {
+  /** Starts `script` (compiled JS) with its output appended to `logFile`; `execArgv` e.g. `--cpu-prof`. */
+  static start(script: URL, env: Record<string, string>, logFile: string, execArgv: readonly string[] = []): Child {
     const log = fs.openSync(logFile, 'a');
-    const child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', log, log, 'ipc'] });
+    const child = fork(script, [], { env: { ...process.env, ...env }, execArgv: [...process.execArgv, ...execArgv], stdio: ['ignore', log, log, 'ipc'] });
     fs.closeSync(log);
     return new Child(child);
   }
@@ -50,6 +52,12 @@ export class Child {
     if (message.type === 'failed') throw new Error(`child process failed: ${message.error}`);
     if (message.type !== type) throw new Error(`expected ${type} from the child, got ${message.type}`);
     return message as Extract<ChildMessage, { type: T }>;
+  }
+
+  /** The CPU time (user + system, µs) a server has used so far: its cost, whatever else the machine runs. */
+  async cpuMicros(): Promise<number> {
+    this.process.send({ type: 'usage' });
+    return (await this.next('usage')).cpuMicros;
   }
 
   /** Asks a server to close; answers its peak RSS. */
@@ -73,6 +81,11 @@ export class Child {
 export function serveUntilStopped(port: number, close: () => Promise<void>): void {
   process.send!({ type: 'ready', port } satisfies ChildMessage);
   process.on('message', (message: { type?: string }) => {
+    if (message.type === 'usage') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ type: 'usage', cpuMicros: user + system } satisfies ChildMessage);
+      return;
+    }
     if (message.type !== 'stop') return;
     void close()
       .catch(() => {})

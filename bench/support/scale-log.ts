@@ -31,6 +31,9 @@ export const withdraws = (i: number) => i % 20 === 7;
 const changesField = (i: number) => i % 10 === 3;
 
 const REPORT_ROUNDS = 4;
+/** a member city whose stream holds this many events, for commands on a long stream */
+export const LONG_STREAM_CITY = 'long-stream-city';
+export const LONG_STREAM_EVENTS = 5_000;
 /** streams appended before the bench waits for their group commits */
 const APPENDS_IN_FLIGHT = 20_000;
 
@@ -99,6 +102,15 @@ export async function writeScaleLog(store: EventStore, shape: ScaleLogShape): Pr
         { type: 'CityFieldChanged', data: { cityId: cityIdOf(i), from: fieldOf(i), to: fieldOf(i + 1), effectiveOn: `${yearOf(i) + 5}-02-01` } },
       ]);
     }
+  }
+  // one long stream: a city with LONG_STREAM_EVENTS events, for a command's cost on a long stream
+  await append(cityStreamId(LONG_STREAM_CITY), [
+    { type: 'CityDesignated', data: { cityId: LONG_STREAM_CITY, name: 'Long Stream City', country: 'FR', field: 'music', designatedOn: '2004-03-01' } },
+  ]);
+  for (let n = 1; n < LONG_STREAM_EVENTS; n++) {
+    await append(cityStreamId(LONG_STREAM_CITY), [
+      { type: 'ReportSubmitted', data: { cityId: LONG_STREAM_CITY, reportId: `long-${n}`, kind: 'national-annual', periodStart: '2005-01-01', periodEnd: '2005-12-31', submittedOn: '2006-02-01' } },
+    ]);
   }
   // national reports up to the round figure, before the withdrawals so each lands on a member
   const topUp = shape.events - written - [...Array(shape.cities).keys()].filter(withdraws).length;

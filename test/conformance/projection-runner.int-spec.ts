@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore } from '@uccn/event-store';
-import { type Document, ReadStoreUnavailable, SqliteReadStore } from '@uccn/read-store';
+import { checkpointsOf, type Document, ReadStoreUnavailable, SqliteReadStore } from '@uccn/read-store';
 import {
   physicalCollection,
   ProjectionRunner,
@@ -172,7 +172,7 @@ describe('ProjectionRunner on the embedded stores', () => {
       get(target, property) {
         if (property === 'commit') {
           return async (unit: Parameters<SqliteReadStore['commit']>[0]) => {
-            if (unit.checkpoint && refused === 0) {
+            if (checkpointsOf(unit).length > 0 && refused === 0) {
               refused += 1;
               throw new ReadStoreUnavailable('the read store went away for a moment');
             }
@@ -393,6 +393,95 @@ describe('ProjectionRunner on the embedded stores', () => {
     await again.start();
     await again.waitForPosition(30);
     expect((await servingTotals()).totals).toMatchObject({ count: 30, positions: oneTo(30) });
+  });
+
+  describe('one read-store transaction for the batches of all the projections', () => {
+    /** the read store, with every unit of work committed to it written down */
+    function countingStore(): { store: SqliteReadStore; units: Parameters<SqliteReadStore['commit']>[0][] } {
+      const units: Parameters<SqliteReadStore['commit']>[0][] = [];
+      const store = new Proxy(stores.store, {
+        get(target, property) {
+          if (property === 'commit') {
+            return async (unit: Parameters<SqliteReadStore['commit']>[0]) => {
+              units.push(unit);
+              return target.commit(unit);
+            };
+          }
+          const value = Reflect.get(target, property, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      return { store, units };
+    }
+    /** a projection of events that never come: every batch changes nothing for it */
+    const idleProjection = (): ProjectionDefinition => ({ ...tally('quiet'), handles: ['NeverAppended'] });
+
+    it('commits every live projection’s documents and checkpoint of one append in one unit, and each applies it once', async () => {
+      const head = await addItems(5);
+      const counted = countingStore();
+      const runner = new ProjectionRunner([tally('one'), tally('two'), idleProjection()], stores.events, counted.store, { batchSize: 7, log: () => undefined });
+      runners.push(runner);
+      await runner.start();
+      await runner.waitForPosition(head);
+
+      counted.units.length = 0;
+      const added = await addItem({ itemId: 'shared' });
+      await runner.waitForPosition(added.position);
+
+      expect(counted.units).toHaveLength(1);
+      const [unit] = counted.units;
+      expect(checkpointsOf(unit!).map(({ name, position }) => `${name} ${position}`).sort()).toEqual(
+        [`one@v1 ${added.position}`, `quiet@v1 ${added.position}`, `two@v1 ${added.position}`],
+      );
+      for (const name of ['one', 'two']) {
+        expect((await servingTotals(name)).totals).toMatchObject({ count: 6, positions: oneTo(6) });
+        expect(await stores.store.getCheckpoint(`${name}@v1`)).toBe(added.position);
+      }
+      expect(await stores.store.getCheckpoint('quiet@v1')).toBe(added.position);
+    });
+
+    it('commits nothing for an event no projection reads; the checkpoints follow once settled, and a restart applies nothing twice', async () => {
+      const head = await addItems(3);
+      const counted = countingStore();
+      const runner = new ProjectionRunner([tally('one'), idleProjection()], stores.events, counted.store, { batchSize: 7, log: () => undefined });
+      runners.push(runner);
+      await runner.start();
+      await runner.waitForPosition(head);
+
+      counted.units.length = 0;
+      const { position } = await stores.events.append('noise', [{ id: randomUUID(), type: 'Noise', data: {}, metadata: {} }], 'any');
+      await sleep(100);
+      expect(counted.units).toEqual([]);
+      expect(await stores.store.getCheckpoint('one@v1')).toBe(head);
+
+      await runner.waitForPosition(position);
+      expect(counted.units).toEqual([{ changes: [], checkpoints: expect.arrayContaining([{ name: 'one@v1', position }, { name: 'quiet@v1', position }]) }]);
+      expect(await stores.store.getCheckpoint('one@v1')).toBe(position);
+
+      // a restart from a checkpoint left behind the noise applies it again, changing nothing
+      await stopRunner(runner);
+      await stores.store.commit({ changes: [], checkpoint: { name: 'one@v1', position: head } });
+      const again = runnerOf([tally('one')]);
+      await again.start();
+      const later = await addItem();
+      await again.waitForPosition(later.position);
+      expect((await servingTotals('one')).totals).toMatchObject({ count: 4, positions: [1, 2, 3, later.position] });
+    });
+
+    it('one projection’s batch that cannot be stored does not hold the others back', async () => {
+      const unstorable: ProjectionDefinition = {
+        ...tally('unstorable'),
+        // a BigInt has no JSON: the document cannot be written, inside the transaction
+        apply: (event) => [{ collection: 'items', id: String(event.data['itemId']), doc: { id: String(event.data['itemId']), size: BigInt(1) } }],
+      };
+      const runner = runnerOf([tally('one'), unstorable], { log: () => undefined });
+      await runner.start();
+      const head = await addItems(4);
+      await eventually('the sound projection applied the log', async () => ((await servingTotals('one')).totals?.count ?? 0) >= 4);
+      expect((await servingTotals('one')).totals).toMatchObject({ count: 4, positions: oneTo(head) });
+      expect(await stores.store.getCheckpoint('one@v1')).toBe(head);
+      expect(await stores.store.getCheckpoint('unstorable@v1')).toBeNull();
+    });
   });
 
   it('stops cleanly right after it started, with nothing to read', async () => {

@@ -294,6 +294,31 @@ describe('SqliteEventStore (properties only the embedded store has)', () => {
       }
     });
 
+    it('woken by one append, every subscription gets the new events from one read of the rows', async () => {
+      const reads: unknown[] = [];
+      const statements = (store as unknown as { statements: { allAfter: { all(...args: unknown[]): unknown[] } } }).statements;
+      const allAfter = statements.allAfter;
+      statements.allAfter = { all: (...args) => (reads.push(args), allAfter.all(...args)) };
+      const subscriptions = [store.subscribeToAll(), store.subscribeToAll(), store.subscribeToAll()];
+      const iterators = subscriptions.map((s) => s[Symbol.asyncIterator]());
+      try {
+        const waiting = iterators.map((iterator) => iterator.next());
+        await new Promise((resolve) => setImmediate(resolve));
+        reads.length = 0;
+        await store.append('city-lyon', [aNewEvent('CityDesignated'), aNewEvent('ReportSubmitted')], 'no-stream');
+        const batches = (await Promise.all(waiting)).map((result) => result.value as RecordedEvent[]);
+
+        for (const batch of batches) expect(positionsOf(batch)).toEqual([1, 2]);
+        expect(batches[1]![0]).toBe(batches[0]![0]);
+        expect(batches[2]![1]).toBe(batches[0]![1]);
+        expect(reads).toHaveLength(1);
+        // read again, the log answers the same events
+        expect(positionsOf(await store.readAll({ after: 0 }))).toEqual([1, 2]);
+      } finally {
+        for (const subscription of subscriptions) await subscription.close();
+      }
+    });
+
     it('ends when the consumer breaks out of its loop', async () => {
       await store.append('city-lyon', [aNewEvent('CityDesignated')], 'no-stream');
       const subscription = store.subscribeToAll();

@@ -8,7 +8,7 @@ import { CITIES, cityDirectoryProjection, cityDirectoryQuery } from './city-dire
 import { complianceQuery } from './city-directory/compliance.js';
 import { fieldCatalogueProjection, fieldCatalogueQuery, FIELDS } from './field-catalogue/field-catalogue.projection.js';
 import { cityHistoryQuery, HISTORY, membershipHistoryProjection } from './membership-history/membership-history.projection.js';
-import { membershipRegisterProjection, PERIODS, registerCountFilter, registerFindOptions } from './membership-register/membership-register.projection.js';
+import { membershipRegisterProjection, PERIODS, REGISTER_YEARS, registerCountFilter, registerFindOptions, registerYearsQuery } from './membership-register/membership-register.projection.js';
 import { meetingsProjection, MEETINGS, meetingsQuery } from './meetings/meetings.projection.js';
 import { partnershipsProjection, PARTNERSHIPS, partnershipsQuery } from './partnerships/partnerships.projection.js';
 import { CONTACTS, contactsProjection, contactsQuery } from './contacts/contacts.projection.js';
@@ -31,6 +31,7 @@ const cases: ReadonlyArray<readonly [string, ProjectionDefinition, string, FindO
   ['a city timeline', membershipHistoryProjection, HISTORY, cityHistoryQuery('lyon')],
   ['the register now', membershipRegisterProjection, PERIODS, registerFindOptions('2018-06-12')],
   ['the register as known in 2019', membershipRegisterProjection, PERIODS, registerFindOptions('2018-06-12', '2019-01-01T00:00:00.000Z')],
+  ['the register’s running totals up to a year', membershipRegisterProjection, REGISTER_YEARS, registerYearsQuery('2018-06-12')],
   ['meetings by kind and year', meetingsProjection, MEETINGS, meetingsQuery({ kind: 'annual-conference', year: 2008 })],
   ['meetings by year', meetingsProjection, MEETINGS, meetingsQuery({ year: 2008 })],
   ['applications by call and status', applicationsProjection, APPLICATIONS, applicationsQuery({ callYear: 2017, status: 'endorsed' })],

@@ -43,11 +43,25 @@ export interface DocumentChange {
   readonly doc: Document | null;
 }
 
+export interface Checkpoint {
+  readonly name: string;
+  readonly position: number;
+}
+
 export interface UnitOfWork {
   readonly changes: readonly DocumentChange[];
   /** written in the same transaction as the changes */
-  readonly checkpoint?: { readonly name: string; readonly position: number };
+  readonly checkpoint?: Checkpoint;
+  /**
+   * more checkpoints, written in the same transaction too: several projections' batches committed
+   * as one unit (the runner's shared commit), each checkpoint with the documents it reflects
+   */
+  readonly checkpoints?: readonly Checkpoint[];
 }
+
+/** Every checkpoint a unit writes, `checkpoint` first. */
+export const checkpointsOf = (unit: UnitOfWork): readonly Checkpoint[] =>
+  unit.checkpoint ? [unit.checkpoint, ...(unit.checkpoints ?? [])] : (unit.checkpoints ?? []);
 
 /** One index: the fields, ascending, in order. */
 export type IndexSpec = readonly string[];

@@ -9,8 +9,9 @@ let reads = 0;
 const emptyRegister = {
   collection: async () => {
     reads += 1;
-    return { find: async () => [], count: async () => 0 };
+    return { generation: 1, find: async () => [], count: async () => 0 };
   },
+  sibling: () => ({ generation: 1, find: async () => [], count: async () => 0 }),
 } as unknown as ReadModels;
 const handler = new MembershipRegisterHandler(emptyRegister, clock);
 const ask = (knownAt: string | undefined) => handler.execute(new MembershipRegisterQuery('2018-06-12', knownAt, { page: 1, limit: 500 }));

@@ -1,7 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { calendarDateOf, instantOf, invalid } from '@uccn/domain';
-import { PERIODS_READ_MODEL, ReadModels, registerCountFilter, registerFindOptions, toRegisterItem, type RegisterItem } from '@uccn/projections';
+import {
+  PERIODS_READ_MODEL,
+  ReadModels,
+  REGISTER_YEARS_READ_MODEL,
+  registerCountFilter,
+  registerFindOptions,
+  registerTotal,
+  registerYearsQuery,
+  toRegisterItem,
+  type RegisterItem,
+} from '@uccn/projections';
 import { CLOCK, type Clock } from '../shared/clock.js';
 import { readPage, type Page, type PageRequest } from '../shared/page.js';
 
@@ -50,6 +60,12 @@ export class MembershipRegisterHandler implements IQueryHandler<MembershipRegist
     const knownAt = askedInstant.toISOString();
     const periods = await this.readModels.collection(PERIODS_READ_MODEL);
     const find = registerFindOptions(asOf, knownAt, paging.page, paging.limit);
+    if (askedKnownAt === undefined) {
+      // as known now: the total from the running totals by day, not a count of the periods
+      const years = this.readModels.sibling(REGISTER_YEARS_READ_MODEL, periods);
+      const [items, totals] = await Promise.all([periods.find(find), years.find(registerYearsQuery(asOf))]);
+      return { asOf, knownAt, items: items.map(toRegisterItem), total: registerTotal(totals, asOf), page: paging.page, limit: paging.limit };
+    }
     const register = await readPage(periods, find, paging, registerCountFilter(asOf, knownAt));
     return { asOf, knownAt, ...register, items: register.items.map(toRegisterItem) };
   }

@@ -5,6 +5,7 @@ import type { Document, ReadStore } from '@uccn/read-store';
 import { IdempotencyKeyReused } from '../shared/application-errors.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import type { CommandContext, CommandResult } from '../shared/command-context.js';
+import { keyedEventsId, type KeyedEvents } from '../shared/load-stream.js';
 
 /*
  * Idempotency of commands (DESIGN §3): a retry with the same `Idempotency-Key` and body appends
@@ -17,7 +18,7 @@ import type { CommandContext, CommandResult } from '../shared/command-context.js
  * |--------------|-----------------------------------------|-------------------------------------------------------------------|
  * | kept answer  | `KeptAnswers` (read store, TTL)         | a retry after the first answer gets it again (status, body, ETag) |
  * |              |                                         | without reading the log; another body under the key is a 422      |
- * | the log      | `replayFromLog`, in `handleCommand`     | a retry after a crash lost the kept answer (it is written after   |
+ * | the log      | `replayFromKept`, in `handleCommand`    | a retry after a crash lost the kept answer (it is written after   |
  * |              | (events carry the key and the digest)   | the append) is answered from the events; another body is a 422    |
  * | the store    | `eventIdFor`: ids from caller, key,     | copies of one request racing each other: the store takes the same |
  * |              | digest, stream and index                | ids at the same place as a retry, so all answer the one append.   |
@@ -51,15 +52,29 @@ export function eventIdFor(context: CommandContext, streamId: string, index: num
 
 /** The events this caller already appended to the stream under this key, as the command's result. */
 export function replayFromLog(events: readonly RecordedEvent[], context: CommandContext, aggregateId: string): CommandResult | null {
+  const keyed = new Map<string, KeyedEvents>();
+  for (const e of events) {
+    const { actor, idempotencyKey, requestHash } = e.metadata;
+    if (typeof actor !== 'string' || typeof idempotencyKey !== 'string') continue;
+    const id = keyedEventsId(actor, idempotencyKey);
+    keyed.set(id, { firstRequestHash: keyed.get(id)?.firstRequestHash ?? requestHash, revision: e.revision, position: e.position });
+  }
+  return replayFromKept(keyed, context, aggregateId);
+}
+
+/**
+ * The same, from what a folded stream keeps of its keyed events (`LoadedStream.keyed`): the
+ * first event's request digest and the last one's revision and position, per caller and key.
+ */
+export function replayFromKept(keyed: ReadonlyMap<string, KeyedEvents>, context: CommandContext, aggregateId: string): CommandResult | null {
   if (!context.idempotencyKey) return null;
-  const earlier = events.filter((e) => e.metadata.idempotencyKey === context.idempotencyKey && e.metadata.actor === context.actor);
-  const last = earlier.at(-1);
-  if (!last) return null;
-  const firstHash = earlier[0]!.metadata.requestHash;
+  const earlier = keyed.get(keyedEventsId(context.actor, context.idempotencyKey));
+  if (!earlier) return null;
+  const firstHash = earlier.firstRequestHash;
   if (context.requestHash && typeof firstHash === 'string' && firstHash !== context.requestHash) {
     throw new IdempotencyKeyReused(context.idempotencyKey);
   }
-  return { id: aggregateId, revision: last.revision, position: last.position, replayed: true };
+  return { id: aggregateId, revision: earlier.revision, position: earlier.position, replayed: true };
 }
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency_records';

@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Decider, DomainEvent } from '@uccn/domain';
 import { backoffDelay, WrongExpectedRevision, type EventStore } from '@uccn/event-store';
-import { replayFromLog } from '../idempotency/idempotency.js';
+import { replayFromKept } from '../idempotency/idempotency.js';
 import { ConcurrencyRetriesExhausted, PreconditionFailed } from './application-errors.js';
 import type { Clock } from './clock.js';
 import type { PersonalData } from '../personal-data/personal-data.js';
 import type { CommandContext, CommandResult } from './command-context.js';
 import { envelope } from './event-envelope.js';
-import { loadStream } from './load-stream.js';
+import { forgetStream, loadStream } from './load-stream.js';
 
 /**
  * Without If-Match a conflicting append is retried, bounded, with full-jitter exponential back-off
@@ -50,7 +50,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   for (let attempt = 1; ; attempt++) {
     const stream = await loadStream(deps.store, spec.streamId, spec.decider.evolve, spec.decider.initialState);
 
-    const replay = replayFromLog(stream.events, context, spec.aggregateId);
+    const replay = replayFromKept(stream.keyed, context, spec.aggregateId);
     if (replay) return replay;
 
     if (context.expectedRevision !== undefined && stream.revision !== context.expectedRevision) {
@@ -66,11 +66,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     // the keys of people first named here are written only now, for a command the decider accepted
     await deps.personalData?.keepKeysNamedIn(events);
     const proposed = envelope(events, context, { streamId: spec.streamId, revision: stream.revision, lastHash: stream.lastHash }, now);
+    // The expected revision is the concurrency guard, and it is what makes the folded states kept
+    // between commands (loadStream) safe: a state that missed an event decides with a revision the
+    // stream has left, the store refuses the append, and the retry folds the stream afresh.
     try {
       const appended = await deps.store.append(spec.streamId, proposed, stream.revision === -1 ? 'no-stream' : stream.revision);
       return { id: spec.aggregateId, revision: appended.nextRevision, position: appended.position, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
+      forgetStream(deps.store, spec.streamId);
       if (context.expectedRevision !== undefined) {
         throw new PreconditionFailed(spec.streamId, context.expectedRevision, error.actual);
       }

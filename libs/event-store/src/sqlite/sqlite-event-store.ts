@@ -19,6 +19,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { prepareConnection } from './sqlite-schema.js';
 import { isStorageFailure, isUniqueViolation, toStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
   /** the database file; its directory is created when missing */
@@ -51,6 +52,14 @@ type EventRow = [position: number, eventId: string, streamId: string, revision: 
 type Outcome = { readonly ok: AppendResult } | { readonly error: unknown };
 
 const columns = 'position, event_id, stream_id, revision, type, data, metadata';
+/** how often the checkpointer's thread copies the WAL into the file, when it was written */
+const CHECKPOINT_EVERY_MS = 1_000;
+/** 4 KB pages: 16 MB of WAL before the writer checkpoints by itself, should the worker not have */
+const WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT = 4096;
+/** the newest events read from the log, kept parsed for the other subscriptions that read them next */
+const RECENT_EVENTS = 4096;
+/** a read of at most this many events is a live subscription's, near the head */
+const LIVE_READ = 256;
 const noLimit = -1;
 
 /*
@@ -144,6 +153,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions = new Set<SqliteSubscription>();
+  /** events by `position % RECENT_EVENTS`, as parsed by the last read of the log that met them */
+  private readonly recent: (RecordedEvent | undefined)[] = new Array(RECENT_EVENTS);
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -151,6 +162,8 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
+    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    private readonly checkpointer: WalCheckpointer | null,
   ) {
     this.statements = prepareStatements(db);
   }
@@ -161,7 +174,10 @@ export class SqliteEventStore implements EventStore {
       if (options.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
       db = new Database(options.file);
       prepareConnection(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-      return new SqliteEventStore(db, options.pollIntervalMs ?? 250);
+      const checkpointer = WalCheckpointer.start(options.file, CHECKPOINT_EVERY_MS);
+      // the worker checkpoints; the writer's own checkpoint (inside a COMMIT) is the fallback, later
+      if (checkpointer) db.pragma(`wal_autocheckpoint = ${WAL_PAGES_BEFORE_FALLBACK_CHECKPOINT}`);
+      return new SqliteEventStore(db, options.pollIntervalMs ?? 250, checkpointer);
     } catch (error) {
       db?.close();
       if (isStorageFailure(error) || (error as { code?: unknown }).code === 'EACCES') {
@@ -270,11 +286,36 @@ export class SqliteEventStore implements EventStore {
     // Appends already accepted are written before the connection goes.
     this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
+  /**
+   * The log after `after`. Every subscription of the process (the projections, the designation
+   * process, the anchors) reads the same new events right after an append wakes them: the first
+   * reads and parses them, the others get the same events from `recent` without touching the rows
+   * or parsing their JSON again. A position names one event for good (the log is append-only and
+   * gapless, a rolled-back append leaves no hole), so a kept event is never stale; what is kept
+   * is served from `recent` as far as it goes without a gap, the rest is read from the rows.
+   */
   private readAfter(after: number, maxCount: number): RecordedEvent[] {
-    return this.statements.allAfter.all(after, maxCount).map(toRecordedEvent);
+    const head = this.statements.head.get() ?? 0;
+    const end = maxCount < 0 ? head : Math.min(head, after + maxCount);
+    // the kept events from `after` on, as far as they go without a gap
+    const kept: RecordedEvent[] = [];
+    for (let position = after + 1; position <= end && kept.length < RECENT_EVENTS; position++) {
+      const event = this.recent[position % RECENT_EVENTS];
+      if (event?.position !== position) break;
+      kept.push(event);
+    }
+    if (after + kept.length >= end) return kept;
+    // the rest from the rows (under a stream of appends, readers stand at different places)
+    const rest = this.statements.allAfter.all(after + kept.length, maxCount < 0 ? noLimit : maxCount - kept.length).map(toRecordedEvent);
+    // Only a read of the head is kept (a live subscription's): the pages of a catch-up are read
+    // once by the runner's shared feed, and keeping thousands of them alive would only make the
+    // garbage collector promote every event to the old generation (measured: GC 10 → 20 % of a rebuild).
+    if (rest.length <= LIVE_READ) for (const event of rest) this.recent[event.position % RECENT_EVENTS] = event;
+    return kept.length === 0 ? rest : kept.concat(rest);
   }
 
   /** Writes every queued append in one transaction; runs synchronously from begin to commit. */

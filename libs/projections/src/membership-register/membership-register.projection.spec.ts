@@ -3,6 +3,10 @@ import { documentsOf, findDocuments, logOf, projectEvents, recorded, type Projec
 import {
   PERIODS,
   REGISTER_CITIES,
+  REGISTER_YEARS,
+  registerTotal,
+  registerYearsQuery,
+  type RegisterYearDoc,
   type PeriodDoc,
   membershipRegisterProjection,
   registerFindOptions,
@@ -321,6 +325,32 @@ describe('membership register projection', () => {
         ]);
         expect(documentsOf(await projected, REGISTER_CITIES)).toMatchObject([{ id: 'krakow', withdrawnOn: null, counter: 3 }]);
       });
+    });
+
+    it('keeps a running total by day that gives the register’s total as known now on every date, whatever the corrections', async () => {
+      const at = (instant: string) => ({ recordedAt: instant });
+      const projected = project(
+        recorded('CityDesignated', { cityId: 'lyon', name: 'Lyon', country: 'FR', field: 'media-arts', designatedOn: '2008-11-03' }, at('2008-11-04T00:00:00.000Z')),
+        recorded('CityDesignated', { cityId: 'harbin', name: 'Harbin', country: 'CN', field: 'music', designatedOn: '2010-06-22' }, at('2010-06-23T00:00:00.000Z')),
+        recorded('CityDesignated', { cityId: 'krakow', name: 'Kraków', country: 'PL', field: 'literature', designatedOn: '2013-10-21' }, at('2013-10-22T00:00:00.000Z')),
+        recorded('CityDesignated', { cityId: 'santos', name: 'Santos', country: 'BR', field: 'film', designatedOn: '2015-12-11' }, at('2015-12-12T00:00:00.000Z')),
+        recorded('CityFieldChanged', { cityId: 'lyon', from: 'media-arts', to: 'literature', effectiveOn: '2023-10-31' }, at('2023-11-02T00:00:00.000Z')),
+        recorded('MembershipWithdrawn', { cityId: 'harbin', effectiveOn: '2019-12-31', reason: 'voluntary' }, at('2020-01-05T00:00:00.000Z')),
+        recorded('MembershipWithdrawn', { cityId: 'krakow', effectiveOn: '2019-01-01', reason: 'voluntary' }, at('2019-01-05T00:00:00.000Z')),
+        recorded('MembershipWithdrawalRetracted', { cityId: 'krakow', reason: 'in error', retracted: { effectiveOn: '2019-01-01', reason: 'voluntary' } }, at('2019-02-01T00:00:00.000Z')),
+        // a designation date corrected across a year, and one corrected past the withdrawal (no membership at all)
+        recorded('CityRecordCorrected', { cityId: 'santos', reason: 'decree', before: { designatedOn: '2015-12-11' }, after: { designatedOn: '2016-01-20' } }, at('2020-03-01T00:00:00.000Z')),
+        recorded('CityRecordCorrected', { cityId: 'harbin', reason: 'typo', before: { designatedOn: '2010-06-22' }, after: { designatedOn: '2020-02-01' } }, at('2020-03-02T00:00:00.000Z')),
+      );
+      const docs = await projected;
+      const years = documentsOf(docs, REGISTER_YEARS) as RegisterYearDoc[];
+      const totalOn = async (asOf: string) => registerTotal((await findDocuments(docs, REGISTER_YEARS, registerYearsQuery(asOf))) as RegisterYearDoc[], asOf);
+      for (const asOf of ['2004-01-01', '2008-11-02', '2008-11-03', '2010-06-22', '2015-12-11', '2016-01-19', '2016-01-20', '2018-12-31', '2019-01-01', '2019-12-30', '2019-12-31', '2020-02-01', '2026-01-01', OPEN]) {
+        expect({ asOf, total: await totalOn(asOf) }).toEqual({ asOf, total: Object.keys(await register(projected, asOf)).length });
+      }
+      // only non-zero changes are kept, and each year's net is the sum of its days
+      for (const year of years) expect(Object.values(year.days).reduce((a, b) => a + b, 0)).toBe(year.net);
+      expect(years.flatMap((year) => Object.values(year.days)).every((change) => change !== 0)).toBe(true);
     });
 
     it('writes nothing for a correction of a city it never saw designated', async () => {

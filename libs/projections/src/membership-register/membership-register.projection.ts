@@ -1,6 +1,7 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
 import { assertNever, compare } from '@uccn/domain';
-import { readModel, type DocWrite, type ProjectionDefinition } from '../projection.js';
+import type { RecordedEvent } from '@uccn/event-store';
+import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { canonicalInstant, eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE, OPEN_INSTANT } from '../shared/sentinels.js';
@@ -16,6 +17,16 @@ import { OPEN_DATE, OPEN_INSTANT } from '../shared/sentinels.js';
 export const PERIODS = 'periods';
 /** Per city: what the register believes now, so a reducer can find the rows to close by id. */
 export const REGISTER_CITIES = 'cities';
+/**
+ * Per year: how many memberships begin (+1) and end (−1) on each of its days, as the register
+ * believes now. The register's total on a date, as known now, is their running sum: at most one
+ * document per year since 2004 is read, however many cities there are, instead of counting every
+ * period begun before the date (which grew with the register).
+ */
+export const REGISTER_YEARS = 'years';
+
+/** The year 2004: no city is designated before 2004-01-01 (DESIGN §2, invariant 3). */
+const FIRST_YEAR = 2004;
 
 export interface PeriodDoc extends Document {
   readonly cityId: string;
@@ -40,6 +51,14 @@ interface Segment {
 interface CurrentPeriod extends Segment {
   readonly id: string;
   readonly knownFrom: string;
+}
+
+export interface RegisterYearDoc extends Document {
+  readonly year: string;
+  /** the sum of the year's changes */
+  readonly net: number;
+  /** the year's non-zero changes, by day */
+  readonly days: Readonly<Record<string, number>>;
 }
 
 /** What is known of a city's membership: enough to draw its timeline. */
@@ -71,7 +90,8 @@ export const membershipRegisterProjection: ProjectionDefinition = {
   // 2: corrections. A correction is one more change of belief: the rows it contradicts are closed
   // at its recordedAt and the corrected ones believed from then, so the register as known before
   // it still answers as it did then
-  version: 2,
+  // 3: the running total by day (REGISTER_YEARS), for the register's total as known now
+  version: 3,
   collections: {
     [PERIODS]: {
       indexes: [
@@ -85,10 +105,13 @@ export const membershipRegisterProjection: ProjectionDefinition = {
       ],
     },
     [REGISTER_CITIES]: { indexes: [] },
+    [REGISTER_YEARS]: { indexes: [['year']] },
   },
   handles: HANDLES,
   touches: (event) =>
-    typeof event.data['cityId'] === 'string' ? [{ collection: REGISTER_CITIES, id: event.data['cityId'] }] : [],
+    typeof event.data['cityId'] === 'string'
+      ? [{ collection: REGISTER_CITIES, id: event.data['cityId'] }, ...yearsTouched(event).map((year) => ({ collection: REGISTER_YEARS, id: year }))]
+      : [],
   apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
     if (!event) return [];
@@ -135,9 +158,70 @@ export const membershipRegisterProjection: ProjectionDefinition = {
       default:
         return assertNever(event);
     }
-    return revise(before, after, knownAt);
+    return [...revise(before, after, knownAt), ...reviseDays(before, after, docs)];
   },
 };
+
+/**
+ * The years whose running totals an event may change. A designation begins a membership on its
+ * date (the city has no record before it: the domain designates a city once); a field change
+ * moves no bound of a membership; a withdrawal, a correction or a retraction moves a bound the
+ * event may not name (the designation date kept in the city's record), so those read every year
+ * up to the latest the event names — a few dozen small documents, for rare events.
+ */
+function yearsTouched(event: RecordedEvent): string[] {
+  switch (event.type) {
+    case 'CityFieldChanged':
+      return [];
+    case 'CityDesignated':
+      return typeof event.data['designatedOn'] === 'string' ? [event.data['designatedOn'].slice(0, 4)] : [];
+    default: {
+      const years = [recordedAtOf(event), ...datesIn(event.data)].map((date) => Number(date.slice(0, 4))).filter((year) => Number.isInteger(year));
+      const first = Math.min(FIRST_YEAR, ...years);
+      return Array.from({ length: Math.max(...years, FIRST_YEAR) - first + 1 }, (_, i) => String(first + i));
+    }
+  }
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}/;
+function datesIn(value: unknown): string[] {
+  if (typeof value === 'string') return CALENDAR_DATE.test(value) ? [value] : [];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(datesIn);
+  return [];
+}
+
+/** +1 on the day a membership begins, −1 on the day it ends (the end is exclusive; an open end never comes). */
+function membershipBounds(city: RegisterCityFacts | undefined): [day: string, change: number][] {
+  if (!city) return [];
+  const end = city.withdrawnOn ?? OPEN_DATE;
+  if (city.designatedOn >= end) return [];
+  return end === OPEN_DATE ? [[city.designatedOn, 1]] : [[city.designatedOn, 1], [end, -1]];
+}
+
+/** The running totals' documents changed by the city's move from `before` to `after`. */
+function reviseDays(before: RegisterCityFacts | undefined, after: RegisterCityFacts, docs: DocView): DocWrite[] {
+  const changes = new Map<string, number>();
+  for (const [day, change] of membershipBounds(before)) changes.set(day, (changes.get(day) ?? 0) - change);
+  for (const [day, change] of membershipBounds(after)) changes.set(day, (changes.get(day) ?? 0) + change);
+  const byYear = new Map<string, [string, number][]>();
+  for (const [day, change] of changes) {
+    if (change === 0) continue;
+    const year = day.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), [day, change]]);
+  }
+  return [...byYear].map(([year, yearChanges]) => {
+    const doc = docs.get(REGISTER_YEARS, year) as RegisterYearDoc | undefined;
+    const days: Record<string, number> = { ...(doc?.days ?? {}) };
+    let net = doc?.net ?? 0;
+    for (const [day, change] of yearChanges) {
+      const total = (days[day] ?? 0) + change;
+      if (total === 0) delete days[day];
+      else days[day] = total;
+      net += change;
+    }
+    return { collection: REGISTER_YEARS, id: year, doc: { id: year, year, net, days } satisfies RegisterYearDoc };
+  });
+}
 
 /** The query side's reference to the bitemporal membership periods the register is read from. */
 export const PERIODS_READ_MODEL = readModel<PeriodDoc>(membershipRegisterProjection, PERIODS);
@@ -256,6 +340,30 @@ const AS_KNOWN_NOW = '9999-12-31T23:59:59.998Z';
 export function registerFindOptions(asOf: string, knownAt?: string, page?: number, limit?: number): FindOptions {
   return { filter: registerQuery(asOf, knownAt), sort: [['designatedOn', 1]], ...pageWindow(page, limit) };
 }
+
+/** The years that hold the register's total on `asOf` (as known now): those up to its own. */
+export function registerYearsQuery(asOf: string): FindOptions {
+  return { filter: { year: { $lte: asOf.slice(0, 4) } }, sort: [['year', 1]] };
+}
+
+/**
+ * The register's total on `asOf` as known now: every membership begun on or before it less those
+ * ended on or before it, from the running totals by day. The same rows `registerCountFilter`
+ * counts with `knownAt` = now, the current beliefs, at a cost bound by the calendar rather than
+ * by the register's size.
+ */
+export function registerTotal(years: readonly RegisterYearDoc[], asOf: string): number {
+  const year = asOf.slice(0, 4);
+  let total = 0;
+  for (const doc of years) {
+    if (doc.year < year) total += doc.net;
+    else if (doc.year === year) for (const [day, change] of Object.entries(doc.days)) if (day <= asOf) total += change;
+  }
+  return total;
+}
+
+/** The query side's reference to the running totals by year. */
+export const REGISTER_YEARS_READ_MODEL = readModel<RegisterYearDoc>(membershipRegisterProjection, REGISTER_YEARS);
 
 /** A row of the register: the city as it stood in the period, without the period's four bounds. */
 export type RegisterItem = Pick<PeriodDoc, 'cityId' | 'name' | 'country' | 'field' | 'designatedOn'>;

@@ -4,6 +4,7 @@ import type { DocumentChange, ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { applyBatch, ProjectionFailure } from './apply-batch.js';
 import type { CatchUpFeed } from './catch-up-feed.js';
+import type { SharedCommit } from './shared-commit.js';
 import { checkpointName, physicalCollection } from './projection-catalog.js';
 import { STATUS_COLLECTION, statusId, type ProjectionError, type ProjectionState, type StatusRecord } from './projection-status.js';
 
@@ -14,6 +15,8 @@ export interface WorkerDeps {
   readonly log: (message: string) => void;
   /** shares the pages of the log between generations catching up together (one per runner) */
   readonly feed: CatchUpFeed;
+  /** commits the batches of every generation of the runner that are ready together in one transaction */
+  readonly commits: SharedCommit;
 }
 
 /**
@@ -74,16 +77,19 @@ export class GenerationWorker {
     return this.position;
   }
 
-  /** One batch's documents and checkpoint as one unit of work; `halt` when a reducer failed. */
+  /**
+   * One batch's documents and checkpoint as one unit of work (committed with the other
+   * generations' units of the same turn, SharedCommit); a batch that changed nothing commits
+   * nothing, its checkpoint follows later. `halt` when a reducer failed.
+   */
   private async apply(batch: readonly RecordedEvent[]): Promise<void | 'halt'> {
-    const { events, store, batchSize } = this.deps;
+    const { events, store, batchSize, commits } = this.deps;
     const { definition, generation } = this;
     const outcome = await applyBatch(definition, generation, batch, store, this.position);
     const status = outcome.failure ? this.statusChange('failed', errorRecord(outcome.failure.cause, outcome.failure)) : null;
-    await store.commit({
-      changes: status ? [...outcome.changes, status] : outcome.changes,
-      checkpoint: { name: checkpointName(definition.name, generation), position: outcome.position },
-    });
+    const checkpoint = { name: checkpointName(definition.name, generation), position: outcome.position };
+    if (outcome.changes.length === 0 && !status) commits.advance(checkpoint);
+    else await commits.commit({ changes: status ? [...outcome.changes, status] : outcome.changes, checkpoint });
     this.position = outcome.position;
     if (outcome.failure) {
       this.state = 'failed';

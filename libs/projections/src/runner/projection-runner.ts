@@ -4,6 +4,7 @@ import type { ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { CatchUpFeed } from './catch-up-feed.js';
 import { GenerationWorker } from './generation-worker.js';
+import { SharedCommit } from './shared-commit.js';
 import { CATALOG_COLLECTION, checkpointName, nextGeneration, physicalCollection, readCatalogEntry, type CatalogEntry } from './projection-catalog.js';
 
 export interface ProjectionRunnerOptions {
@@ -44,6 +45,7 @@ export class ProjectionRunner {
   private stopping = false;
   private readonly batchSize: number;
   private readonly feed: CatchUpFeed;
+  private readonly commits: SharedCommit;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -54,6 +56,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.feed = new CatchUpFeed(events);
+    this.commits = new SharedCommit(store);
     this.log = options.log ?? (() => {});
   }
 
@@ -78,6 +81,7 @@ export class ProjectionRunner {
     this.timers.clear();
     await Promise.all([...this.slots.values()].flatMap((slot) => [slot.active.stop(), slot.building?.stop()]));
     await Promise.all([...this.catalogUpdates.values()].map((update) => update.catch(() => {})));
+    await this.commits.close();
     this.slots.clear();
   }
 
@@ -94,6 +98,8 @@ export class ProjectionRunner {
         await sleep(5);
       }
     }
+    // the checkpoints of batches that changed nothing, stored too: a settled runner reports its position
+    if (!this.stopping) await this.commits.writeIdle().catch(() => {});
   }
 
   /** Starts building a new generation of `name` from position 0; answers its number. */
@@ -149,7 +155,7 @@ export class ProjectionRunner {
   }
 
   private worker(definition: ProjectionDefinition, generation: number, afterBatch?: (w: GenerationWorker) => Promise<void>) {
-    return new GenerationWorker(definition, generation, { events: this.events, store: this.store, batchSize: this.batchSize, log: this.log, feed: this.feed }, afterBatch);
+    return new GenerationWorker(definition, generation, { events: this.events, store: this.store, batchSize: this.batchSize, log: this.log, feed: this.feed, commits: this.commits }, afterBatch);
   }
 
   /**

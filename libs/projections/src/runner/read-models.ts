@@ -25,7 +25,15 @@ export class ReadModels {
   async collection<D extends Document>(refOrProjection: ReadModelRef<D> | string, named?: string): Promise<ReadModelCollection<D>> {
     const { projection, collection } = typeof refOrProjection === 'string' ? { projection: refOrProjection, collection: named! } : refOrProjection;
     const entry = await readCatalogEntry(this.store, projection);
-    const generation = entry?.activeGeneration ?? 1;
+    return this.at(projection, collection, entry?.activeGeneration ?? 1);
+  }
+
+  /** Another collection of the same projection, from the same generation as `of` (one request, one generation). */
+  sibling<D extends Document>(ref: ReadModelRef<D>, of: Pick<ReadModelCollection, 'generation'>): ReadModelCollection<D> {
+    return this.at(ref.projection, ref.collection, of.generation);
+  }
+
+  private at<D extends Document>(projection: string, collection: string, generation: number): ReadModelCollection<D> {
     const name = physicalCollection(projection, collection, generation);
     const store = this.store;
     const documents = {

@@ -422,6 +422,37 @@ export function describeReadStoreConformance(
         expect(await store.getCheckpoint(cp)).toBe(9007199254740991);
       });
 
+      it('commits several checkpoints with the documents they reflect, all or none', async () => {
+        const a = collectionName('shared-a');
+        const b = collectionName('shared-b');
+        const [cpA, cpB] = [checkpointName('shared-a'), checkpointName('shared-b')];
+        await store.commit({
+          changes: [
+            { collection: a, id: 'x', doc: { id: 'x', v: 1 } },
+            { collection: b, id: 'y', doc: { id: 'y', v: 1 } },
+          ],
+          checkpoint: { name: cpA, position: 7 },
+          checkpoints: [{ name: cpB, position: 8 }],
+        });
+        expect([await store.getCheckpoint(cpA), await store.getCheckpoint(cpB)]).toEqual([7, 8]);
+        expect(await store.get(b, 'y')).toEqual({ id: 'y', v: 1 });
+
+        await expect(
+          store.commit({
+            changes: [
+              { collection: a, id: 'x', doc: { id: 'x', v: 2 } },
+              { collection: b, id: 'y', doc: { v: 2 } as unknown as Document },
+            ],
+            checkpoints: [
+              { name: cpA, position: 9 },
+              { name: cpB, position: 10 },
+            ],
+          }),
+        ).rejects.toThrow();
+        expect([await store.getCheckpoint(cpA), await store.getCheckpoint(cpB)]).toEqual([7, 8]);
+        expect(await store.get(a, 'x')).toEqual({ id: 'x', v: 1 });
+      });
+
       it('applies changes to the same document in order: the last one wins', async () => {
         const c = collectionName('order');
         await store.commit({

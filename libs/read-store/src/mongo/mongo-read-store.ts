@@ -24,6 +24,7 @@ import {
 import { messageOf } from '@uccn/domain';
 import {
   assertCollectionName,
+  checkpointsOf,
   type Document,
   type DocumentChange,
   type Filter,
@@ -141,19 +142,19 @@ export class MongoReadStore implements ReadStore {
   commit(unit: UnitOfWork): Promise<void> {
     return this.run('commit', async () => {
       assertChanges(unit.changes);
-      const checkpoint = unit.checkpoint;
-      if (checkpoint) assertCheckpoint(checkpoint.name, checkpoint.position);
+      const checkpoints = checkpointsOf(unit);
+      for (const checkpoint of checkpoints) assertCheckpoint(checkpoint.name, checkpoint.position);
 
-      if (unit.changes.length === 0) {
+      if (unit.changes.length === 0 && checkpoints.length <= 1) {
         // one document write is atomic on its own
-        if (checkpoint) await this.writeCheckpoint(checkpoint.name, checkpoint.position);
+        for (const checkpoint of checkpoints) await this.writeCheckpoint(checkpoint.name, checkpoint.position);
         return;
       }
 
       const byCollection = groupByCollection(unit.changes);
       // Older servers cannot create a collection inside a transaction; create them first.
       for (const name of byCollection.keys()) await this.createIfMissing(name);
-      if (checkpoint) await this.createIfMissing(CHECKPOINTS);
+      if (checkpoints.length > 0) await this.createIfMissing(CHECKPOINTS);
 
       const session = this.client.startSession();
       try {
@@ -163,7 +164,7 @@ export class MongoReadStore implements ReadStore {
           for (const [name, operations] of byCollection) {
             await this.db.collection<StoredDocument>(name).bulkWrite(operations, { session, ordered: true });
           }
-          if (checkpoint) {
+          for (const checkpoint of checkpoints) {
             await this.checkpoints().replaceOne(
               { _id: checkpoint.name },
               { position: checkpoint.position },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   assertCollectionName,
+  type Checkpoint,
+  checkpointsOf,
   type Document,
   type DocumentChange,
   type Filter,
@@ -13,6 +15,7 @@ import {
 } from '../read-store.port.js';
 import { isMissingTable, toReadStoreError } from './sqlite-errors.js';
 import { createIndexSql, orderByClause, pagingClause, tableName, whereClause } from './sqlite-query.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteReadStoreOptions {
   /** the database file, separate from the event log's; its directory is created when missing */
@@ -31,6 +34,8 @@ interface CollectionWriter {
 const STATEMENT_CACHE_SIZE = 500;
 /** changed documents after which the planner's statistics are refreshed (a rebuild writes many) */
 const CHANGES_BETWEEN_OPTIMIZE = 20_000;
+/** how often the checkpointer's thread copies the WAL into the file, when it was written */
+const CHECKPOINT_EVERY_MS = 5_000;
 /** 4 KB pages: 64 MB of WAL between automatic checkpoints */
 const WAL_PAGES_BETWEEN_CHECKPOINTS = 16_384;
 
@@ -47,7 +52,11 @@ export class SqliteReadStore implements ReadStore {
   private readonly tables = new Set<string>();
   private changesSinceOptimize = 0;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    private readonly checkpointer: WalCheckpointer | null,
+  ) {}
 
   static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
     let db: Database.Database | undefined;
@@ -66,13 +75,15 @@ export class SqliteReadStore implements ReadStore {
       // every 4 MB of WAL (the default) copies and fsyncs each of them over and over, which
       // measured as a third of the time of bulk writes. 64 MB between checkpoints copies a page
       // once for many commits; the file is cut back to that size afterwards.
-      db.pragma(`wal_autocheckpoint = ${WAL_PAGES_BETWEEN_CHECKPOINTS}`);
+      // the worker checkpoints every few seconds (wal-checkpointer.ts); the writer itself only far beyond
+      const checkpointer = WalCheckpointer.start(options.file, CHECKPOINT_EVERY_MS);
+      db.pragma(`wal_autocheckpoint = ${checkpointer ? 4 * WAL_PAGES_BETWEEN_CHECKPOINTS : WAL_PAGES_BETWEEN_CHECKPOINTS}`);
       db.pragma(`journal_size_limit = ${WAL_PAGES_BETWEEN_CHECKPOINTS * 4096}`);
       db.exec('CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
       // the planner needs statistics to choose between expression indexes; keep gathering them cheap
       db.pragma('analysis_limit = 1000');
       db.pragma('optimize = 0x10002');
-      return new SqliteReadStore(db);
+      return new SqliteReadStore(db, checkpointer);
     } catch (error) {
       db?.close();
       throw toReadStoreError(error);
@@ -147,7 +158,8 @@ export class SqliteReadStore implements ReadStore {
         }
         assertValidDocument(change);
       }
-      if (unit.checkpoint) assertValidCheckpoint(unit.checkpoint);
+      const checkpoints = checkpointsOf(unit);
+      for (const checkpoint of checkpoints) assertValidCheckpoint(checkpoint);
       const created: string[] = [];
       const writerOf = (collection: string): CollectionWriter => {
         let writer = writers.get(collection);
@@ -168,10 +180,10 @@ export class SqliteReadStore implements ReadStore {
               writerOf(change.collection).upsert.run(change.id, JSON.stringify(change.doc));
             }
           }
-          if (unit.checkpoint) {
+          for (const checkpoint of checkpoints) {
             this.statement('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position').run(
-              unit.checkpoint.name,
-              unit.checkpoint.position,
+              checkpoint.name,
+              checkpoint.position,
             );
           }
         }).immediate();
@@ -248,6 +260,7 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await this.checkpointer?.stop();
     this.statements.clear();
     this.writers.clear();
     try {
@@ -342,7 +355,7 @@ function assertValidDocument(change: DocumentChange): void {
   if (change.doc.id !== change.id) throw new Error(`document id ${JSON.stringify(change.doc.id)} differs from its change id ${JSON.stringify(change.id)}`);
 }
 
-function assertValidCheckpoint(checkpoint: NonNullable<UnitOfWork['checkpoint']>): void {
+function assertValidCheckpoint(checkpoint: Checkpoint): void {
   if (typeof checkpoint.name !== 'string' || checkpoint.name.length === 0) throw new Error('a checkpoint needs a name');
   if (!Number.isSafeInteger(checkpoint.position) || checkpoint.position < 0) {
     throw new Error(`checkpoint position must be a non-negative integer, got ${checkpoint.position}`);

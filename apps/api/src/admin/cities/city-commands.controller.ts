@@ -4,7 +4,7 @@ import { FOCAL_POINT_ROLE } from '@uccn/domain';
 import { AreaController } from '../../http/area-controller.decorator.js';
 import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
-import { FocalPointRequest } from '../contact.requests.js';
+import { FocalPointRequest } from '../personal-data.requests.js';
 import {
   ChangeCityFieldRequest,
   CityParams,

@@ -3,7 +3,7 @@ import { PersonalData } from '@uccn/application';
 import { AreaController } from '../../http/area-controller.decorator.js';
 import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
-import { EraseDataSubjectRequest } from '../contact.requests.js';
+import { EraseDataSubjectRequest } from '../personal-data.requests.js';
 
 /** The right to be forgotten (DESIGN §7): a person's key is destroyed, and the log says so. */
 @AreaController('admin/data-subjects', 'secretariat', ADMIN)

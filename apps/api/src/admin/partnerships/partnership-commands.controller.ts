@@ -3,7 +3,7 @@ import { PersonalData } from '@uccn/application';
 import { AreaController } from '../../http/area-controller.decorator.js';
 import { ADMIN } from '../../http/roles.decorator.js';
 import { command, CommandRoute } from '../command-route.js';
-import { ContactRequest } from '../contact.requests.js';
+import { ContactRequest } from '../personal-data.requests.js';
 import { AddPartnerRequest, ConcludePartnershipRequest, LaunchPartnershipRequest, PartnershipParams } from './partnership.requests.js';
 
 /** The secretariat's commands on a partnership's stream (seed 004). */

@@ -3,7 +3,7 @@ import { requestsMatch, type RequestMatches } from '../command-route.js';
 import { IsCalendarDate, IsCountryCode, IsSlug } from '../../http/validation.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ContactRequest } from '../contact.requests.js';
+import { ContactRequest } from '../personal-data.requests.js';
 
 /** `:partnershipId` in a path: a bad id is a 400 naming it, not a lookup that finds nothing. */
 export class PartnershipParams {

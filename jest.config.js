@@ -14,7 +14,7 @@ const swc = [
   },
 ];
 
-const libs = ['domain', 'application', 'event-store', 'read-store', 'projections', 'config', 'runtime'];
+const libs = ['domain', 'application', 'event-store', 'read-store', 'projections', 'config', 'runtime', 'sqlite'];
 
 const common = {
   testEnvironment: 'node',

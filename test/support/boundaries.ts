@@ -4,7 +4,8 @@ import * as path from 'node:path';
 /*
  * Architecture tests: each library and each app has a `*-boundary.spec.ts` stating what it may
  * import, checked against the import specifiers of its sources. The layering they state, bottom
- * up: domain, config, event-store and read-store import no other library; projections sit on the
+ * up: sqlite (what both embedded stores share), domain and config import no other library;
+ * event-store and read-store only the domain and sqlite; projections sit on the
  * domain and the stores; application on those and config; runtime (what the apps share) on every
  * library; the apps on libraries only. Libraries reach each other through `@uccn/*` only, never by
  * a relative path, and nothing reaches into an app from outside it.
@@ -13,7 +14,7 @@ import * as path from 'node:path';
 export const REPO = path.resolve(import.meta.dirname, '../..');
 
 /** Every library, bottom layer first. */
-export const LIBRARIES = ['domain', 'config', 'event-store', 'read-store', 'projections', 'application', 'runtime'] as const;
+export const LIBRARIES = ['sqlite', 'domain', 'config', 'event-store', 'read-store', 'projections', 'application', 'runtime'] as const;
 export type Library = (typeof LIBRARIES)[number];
 
 /** Where a spec may reach outside its own folder: the test support shared by every spec. */

@@ -6,7 +6,7 @@ describeBoundary({
   root: 'libs/event-store',
   knownFile: 'src/event-store.port.ts',
   // the domain is the ground every library stands on: its pure helpers (messageOf, compare) serve here too
-  libraries: ['domain'],
+  libraries: ['domain', 'sqlite'],
   refuses: [
     "import type { ReadStore } from '@uccn/read-store';",
     "import { ReadStoreUnavailable } from '../../read-store/src/index.js';",

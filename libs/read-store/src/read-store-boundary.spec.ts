@@ -6,7 +6,7 @@ describeBoundary({
   root: 'libs/read-store',
   knownFile: 'src/read-store.port.ts',
   // the domain is the ground every library stands on: its pure helpers (messageOf, compare) serve here too
-  libraries: ['domain'],
+  libraries: ['domain', 'sqlite'],
   refuses: [
     "import type { EventStore } from '@uccn/event-store';",
     "import { ALL_PROJECTIONS } from '@uccn/projections';",

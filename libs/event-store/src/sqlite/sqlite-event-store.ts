@@ -19,7 +19,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { prepareConnection } from './sqlite-schema.js';
 import { isStorageFailure, isUniqueViolation, toStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
+import { WalCheckpointer } from '@uccn/sqlite';
 
 export interface SqliteEventStoreOptions {
   /** the database file; its directory is created when missing */
@@ -162,7 +162,7 @@ export class SqliteEventStore implements EventStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly pollIntervalMs: number,
-    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    /** checkpoints the WAL beside the event loop (@uccn/sqlite); null in memory */
     private readonly checkpointer: WalCheckpointer | null,
   ) {
     this.statements = prepareStatements(db);

@@ -15,7 +15,7 @@ import {
 } from '../read-store.port.js';
 import { isMissingTable, toReadStoreError } from './sqlite-errors.js';
 import { createIndexSql, orderByClause, pagingClause, tableName, whereClause } from './sqlite-query.js';
-import { WalCheckpointer } from './wal-checkpointer.js';
+import { WalCheckpointer } from '@uccn/sqlite';
 
 export interface SqliteReadStoreOptions {
   /** the database file, separate from the event log's; its directory is created when missing */
@@ -54,7 +54,7 @@ export class SqliteReadStore implements ReadStore {
 
   private constructor(
     private readonly db: Database.Database,
-    /** checkpoints the WAL beside the event loop (wal-checkpointer.ts); null in memory */
+    /** checkpoints the WAL beside the event loop (@uccn/sqlite); null in memory */
     private readonly checkpointer: WalCheckpointer | null,
   ) {}
 
@@ -75,7 +75,7 @@ export class SqliteReadStore implements ReadStore {
       // every 4 MB of WAL (the default) copies and fsyncs each of them over and over, which
       // measured as a third of the time of bulk writes. 64 MB between checkpoints copies a page
       // once for many commits; the file is cut back to that size afterwards.
-      // the worker checkpoints every few seconds (wal-checkpointer.ts); the writer itself only far beyond
+      // the worker checkpoints every few seconds (@uccn/sqlite); the writer itself only far beyond
       const checkpointer = WalCheckpointer.start(options.file, CHECKPOINT_EVERY_MS);
       db.pragma(`wal_autocheckpoint = ${checkpointer ? 4 * WAL_PAGES_BETWEEN_CHECKPOINTS : WAL_PAGES_BETWEEN_CHECKPOINTS}`);
       db.pragma(`journal_size_limit = ${WAL_PAGES_BETWEEN_CHECKPOINTS * 4096}`);

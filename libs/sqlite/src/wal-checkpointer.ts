@@ -5,12 +5,15 @@ import { Worker } from 'node:worker_threads';
  * A WAL checkpoint copies the pages written since the last one into the database file and syncs
  * it. SQLite runs it inside the COMMIT that crosses `wal_autocheckpoint`, and better-sqlite3 is
  * synchronous: the whole event loop waited for it, hundreds of milliseconds on a large read store
- * (the profile of designations on a million events showed 230–360 ms stalls inside a commit).
+ * (the profile of designations on a million events showed 230–360 ms stalls inside a commit in
+ * the read store; the event store checkpoints every 4 MB of WAL, at synchronous=FULL).
  * Here a worker thread with its own connection checkpoints the file every few seconds when it
  * was written, in PASSIVE mode, which never blocks the writer or the
  * readers, so the copy and its sync happen beside the event loop. The writer's own autocheckpoint
- * stays, at a higher threshold, as the fallback should the worker fall behind or fail. (This file has a twin in the event store: the two libraries may
- * not import each other.) The worker's connection checkpoints at synchronous=FULL.
+ * stays, at a higher threshold, as the fallback should the worker fall behind or fail.
+ * Durability is untouched: a commit is acknowledged once its WAL frames are synced, as before; the
+ * worker's connection checkpoints at synchronous=FULL. Both embedded stores use it (the event
+ * store and the read store may not import each other, so it lives here, below both).
  */
 const WORKER = `
 const fs = require('node:fs');

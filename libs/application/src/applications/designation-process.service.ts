@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { HostedProcess } from '../shared/hosted-process.js';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 import { READ_STORE, type ReadStore } from '@uccn/read-store';
@@ -11,24 +12,13 @@ import { DesignationProcess } from './designation-process.js';
  * still designate each city once (same event ids, idempotent replay), only with wasted work.
  */
 @Injectable()
-export class DesignationProcessService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DesignationProcess');
-  readonly process: DesignationProcess | null;
-
+export class DesignationProcessService extends HostedProcess<DesignationProcess> {
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
     @Inject(EVENT_STORE) events: EventStore,
     @Inject(READ_STORE) reads: ReadStore,
     @Inject(CLOCK) clock: Clock,
   ) {
-    this.process = config.runProjections ? new DesignationProcess({ events, reads, clock }, { log: (m) => this.logger.warn(m) }) : null;
-  }
-
-  onApplicationBootstrap(): void {
-    this.process?.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.process?.stop();
+    super(config, 'DesignationProcess', (log) => new DesignationProcess({ events, reads, clock }, { log }));
   }
 }

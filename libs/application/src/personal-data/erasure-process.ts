@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { HostedProcess } from '../shared/hosted-process.js';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
 import { dataSubjectDecider, dataSubjectStreamId, isErasedKey, messageOf } from '@uccn/domain';
 import { EVENT_STORE, LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
@@ -68,24 +69,13 @@ export class ErasureProcess {
 
 /** Hosts the erasure process wherever the projections run, as the designation process is hosted. */
 @Injectable()
-export class ErasureProcessService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('ErasureProcess');
-  readonly process: ErasureProcess | null;
-
+export class ErasureProcessService extends HostedProcess<ErasureProcess> {
   constructor(
     @Inject(REGISTRY_CONFIG) config: RegistryConfig,
     @Inject(EVENT_STORE) events: EventStore,
     @Inject(READ_STORE) reads: ReadStore,
     personalData: PersonalData,
   ) {
-    this.process = config.runProjections ? new ErasureProcess({ events, reads, personalData }, (m) => this.logger.warn(m)) : null;
-  }
-
-  onApplicationBootstrap(): void {
-    this.process?.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.process?.stop();
+    super(config, 'ErasureProcess', (log) => new ErasureProcess({ events, reads, personalData }, log));
   }
 }

@@ -26,6 +26,7 @@ export * from './audit/membership-history.queries.js';
 export * from './audit/membership-register.queries.js';
 export * from './audit/contacts.queries.js';
 export * from './audit/log-anchor.js';
+export * from './audit/latest-anchor.queries.js';
 export * from './audit/log-anchor.process.js';
 export * from './audit/log-anchor.service.js';
 export * from './history/csv.js';

@@ -1,7 +1,7 @@
 import { Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiParam } from '@nestjs/swagger';
-import { CityHistoryQuery, ListContactsQuery, ListEventsQuery, MAX_PAGE_SIZE, MembershipRegisterQuery, VerifyLogQuery, wholeList, type Page } from '@uccn/application';
+import { CityHistoryQuery, LatestAnchorQuery, ListContactsQuery, ListEventsQuery, MAX_PAGE_SIZE, MembershipRegisterQuery, VerifyLogQuery, wholeList, type Page } from '@uccn/application';
 import type { ProjectionStatus } from '@uccn/projections';
 import { ProjectionsService } from '@uccn/runtime';
 import { isCalendarDate, instantOf } from '@uccn/domain';
@@ -10,7 +10,6 @@ import { page } from '../http/openapi.decorators.js';
 import { pageOf } from '../http/paging.request.js';
 import { AUDIT, OPERATIONS, Roles } from '../http/roles.decorator.js';
 import { IsSlug } from '../http/validation.js';
-import { LatestAnchorQuery } from './anchors/latest-anchor.query.js';
 import {
   CityHistoryResponse,
   ContactResponse,

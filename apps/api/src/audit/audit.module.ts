@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CityHistoryHandler, ListContactsHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
+import { CityHistoryHandler, LatestAnchorHandler, ListContactsHandler, ListEventsHandler, MembershipRegisterHandler, VerifyLogHandler } from '@uccn/application';
 import { ProjectionRebuilds } from '@uccn/runtime';
 import { RebuildProjectionController } from './projections/rebuild-projection.controller.js';
-import { LatestAnchorHandler } from './anchors/latest-anchor.query.js';
 import { AuditController } from './audit.controller.js';
 
 /**

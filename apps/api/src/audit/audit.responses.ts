@@ -1,8 +1,7 @@
 import type { QueryResult } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CityHistoryQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
+import type { CityHistoryQuery, LatestAnchorQuery, ListEventsQuery, MembershipRegisterQuery, VerifyLogQuery } from '@uccn/application';
 import { LAG_COUNTED_UP_TO, type ProjectionStatus } from '@uccn/projections';
-import type { LatestAnchorQuery } from './anchors/latest-anchor.query.js';
 import { responsesMatch, type ResponseMatches } from '../http/response-shape.js';
 
 /* The auditors' answers as the OpenAPI document shows them, with examples from Lyon's history. */

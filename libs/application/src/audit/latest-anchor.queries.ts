@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { anchorsIn, LOG_ANCHORS_STREAM, type LogAnchor } from '@uccn/application';
+import { anchorsIn, LOG_ANCHORS_STREAM, type LogAnchor } from './log-anchor.js';
 import { EVENT_STORE, type EventStore } from '@uccn/event-store';
 
 /** An anchor as the log holds it: its digest, and the event that recorded it (where and when). */

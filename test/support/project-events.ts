@@ -17,15 +17,28 @@ export type ProjectedDocuments = Map<string, Map<string, Document>>;
 const GENERATION = 1;
 
 /**
- * Applies the events as the projector does (one batch through `applyBatch`, committed to an
+ * Applies the events as the projector does (through `applyBatch`, each batch committed to an
  * embedded SQLite read store in memory) and reads back every collection the projection declares.
+ * One batch unless `batchSize` cuts the log: then each later batch reads what the earlier ones
+ * committed, as the projector does from one batch to the next.
  */
-export async function projectEvents(definition: ProjectionDefinition, events: readonly RecordedEvent[]): Promise<ProjectedDocuments> {
+export async function projectEvents(
+  definition: ProjectionDefinition,
+  events: readonly RecordedEvent[],
+  { batchSize = Math.max(events.length, 1) }: { readonly batchSize?: number } = {},
+): Promise<ProjectedDocuments> {
   const store = await SqliteReadStore.open({ file: ':memory:' });
   try {
-    const outcome = await applyBatch(definition, GENERATION, events, store, 0);
-    if (outcome.failure) throw outcome.failure;
-    await store.commit({ changes: outcome.changes });
+    for (const [collection, { indexes }] of Object.entries(definition.collections)) {
+      await store.ensureCollection(physicalCollection(definition.name, collection, GENERATION), indexes);
+    }
+    let position = 0;
+    for (let start = 0; start < events.length; start += batchSize) {
+      const outcome = await applyBatch(definition, GENERATION, events.slice(start, start + batchSize), store, position);
+      if (outcome.failure) throw outcome.failure;
+      await store.commit({ changes: outcome.changes });
+      position = outcome.position;
+    }
     const projected: ProjectedDocuments = new Map();
     for (const collection of Object.keys(definition.collections)) {
       const docs = await store.find(physicalCollection(definition.name, collection, GENERATION));

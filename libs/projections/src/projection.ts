@@ -7,9 +7,28 @@ export interface DocRef {
   readonly id: string;
 }
 
+/**
+ * Every document of `collection` whose `field` equals `equals`: for the rare event that must see a
+ * set of documents it cannot name one by one (a correction of a report recomputing the city's
+ * figures from all its reports). The collection needs an index on `field`; the set is read from
+ * the store, so an event that names one costs a query; keep it off the common path.
+ */
+export interface DocSetRef {
+  readonly collection: string;
+  readonly field: string;
+  readonly equals: string;
+}
+
+/** What `touches` names: one document, or a set of them by a field's value. */
+export type Touch = DocRef | DocSetRef;
+
+export const isDocSetRef = (touch: Touch): touch is DocSetRef => 'field' in touch;
+
 /** What the reducer sees of the current documents (those named by `touches`). */
 export interface DocView {
   get(collection: string, id: string): Document | undefined;
+  /** the documents of a set named by `touches`, as they stand before this event, in id order */
+  all(collection: string, field: string, equals: string): readonly Document[];
 }
 
 /** The new version of a document, or `null` to delete it. */
@@ -38,7 +57,7 @@ export interface ProjectionDefinition {
   /** event types this projection reads; the others only advance its checkpoint */
   readonly handles: readonly string[];
   /** Which documents `apply` needs to see for this event (pure). */
-  touches(event: RecordedEvent): readonly DocRef[];
+  touches(event: RecordedEvent): readonly Touch[];
   /** The pure reducer: the event and the documents it touches → the documents it writes. */
   apply(event: RecordedEvent, docs: DocView): readonly DocWrite[];
 }

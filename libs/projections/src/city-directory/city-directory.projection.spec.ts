@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@uccn/event-store';
 import { documentsOf, logOf, projectEvents, recorded, lyonDesignated } from '../../../../test/support/project-events.js';
-import { CITIES, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter, type CityDirectoryDoc } from './city-directory.projection.js';
+import { CITIES, CITY_REPORTS, cityDirectoryProjection, cityDirectoryQuery, membersOnFilter, reportFigures, type CityDirectoryDoc, type CityReportDoc } from './city-directory.projection.js';
 import { complianceOf } from './compliance.js';
 
 const ostersundDesignated = recorded(
@@ -341,6 +341,64 @@ describe('city directory projection', () => {
       );
 
       expect((await projectEvents(cityDirectoryProjection, events)).get(CITIES)?.get('ostersund')).toMatchObject({ lastPosition: 1 });
+    });
+  });
+
+  describe('one document a report, the figures kept report by report', () => {
+    const national = (reportId: string, submittedOn: string) =>
+      recorded('ReportSubmitted', { cityId: 'ostersund', reportId, kind: 'national-annual', periodStart: '2018-01-01', periodEnd: '2018-12-31', submittedOn });
+
+    it('recomputes the last report from every stored report when a correction comes in a later batch than they did', async () => {
+      const events = logOf(
+        ostersundDesignated,
+        national('se-2018', '2018-12-20'),
+        national('se-2019', '2019-12-20'),
+        recorded('ReportRecordCorrected', {
+          cityId: 'ostersund', reportId: 'se-2019', reason: 'dated by its cover letter', before: { submittedOn: '2019-12-20' }, after: { submittedOn: '2017-12-20' },
+        }),
+      );
+
+      const ostersund = (await projectEvents(cityDirectoryProjection, events, { batchSize: 3 })).get(CITIES)?.get('ostersund');
+
+      expect(ostersund).toMatchObject({ reportCount: 2, lastReports: { nationalAnnual: { reportId: 'se-2018', submittedOn: '2018-12-20' } }, lastPosition: 4 });
+    });
+
+    /** A city's reports, reviews and corrections in a mixed order, the same every run (a fixed-seed generator). */
+    function mixedHistory(length: number): RecordedEvent[] {
+      let seed = 20_15;
+      const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648), seed % n);
+      const day = () => `20${16 + next(8)}-0${1 + next(9)}-1${next(9)}`;
+      const kinds = ['membership-monitoring', 'national-annual'] as const;
+      const reports: string[] = [];
+      const events: RecordedEvent[] = [ostersundDesignated];
+      for (let n = 0; n < length; n++) {
+        const choice = reports.length === 0 ? 0 : next(10);
+        if (choice < 5) {
+          const reportId = `r-${n}`;
+          reports.push(reportId);
+          events.push(recorded('ReportSubmitted', { cityId: 'ostersund', reportId, kind: kinds[next(2)]!, periodStart: '2015-01-01', periodEnd: '2015-12-31', submittedOn: day() }));
+        } else if (choice < 9) {
+          const outcome = (['accepted', 'revision-requested'] as const)[next(2)]!;
+          events.push(recorded('ReportReviewed', { cityId: 'ostersund', reportId: reports[next(reports.length)]!, outcome, reviewedOn: day() }));
+        } else {
+          const after = next(2) === 0 ? { submittedOn: day() } : { kind: kinds[next(2)]! };
+          events.push(recorded('ReportRecordCorrected', { cityId: 'ostersund', reportId: reports[next(reports.length)]!, reason: 'amended', before: {}, after }));
+        }
+      }
+      return logOf(...events);
+    }
+
+    it('keeps the same figures as recomputing them from every report, however the log is cut into batches', async () => {
+      const events = mixedHistory(120);
+
+      const whole = await projectEvents(cityDirectoryProjection, events);
+      const oneByOne = await projectEvents(cityDirectoryProjection, events, { batchSize: 1 });
+      const city = whole.get(CITIES)?.get('ostersund') as CityDirectoryDoc;
+      const reports = [...(whole.get(CITY_REPORTS)?.values() ?? [])] as CityReportDoc[];
+
+      expect(reports.length).toBeGreaterThan(40);
+      expect(city).toMatchObject(reportFigures(city.designatedOn, reports.sort((a, b) => a.revision - b.revision)));
+      expect(oneByOne).toEqual(whole);
     });
   });
 });

@@ -1,6 +1,6 @@
 import type { Document, Filter, FindOptions } from '@uccn/read-store';
 import { assertNever, CITY_EVENT_TYPES, compare, type ReportFacts, type ReportKind, type ReviewOutcome, type WithdrawalReason } from '@uccn/domain';
-import { readModel, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
+import { readModel, type DocView, type DocWrite, type ProjectionDefinition, type Touch } from '../projection.js';
 import { pageWindow } from '../shared/paging.js';
 import { eventOf, recordedAtOf } from '../shared/registry-event.js';
 import { OPEN_DATE } from '../shared/sentinels.js';
@@ -8,10 +8,10 @@ import { nextMonitoringReportDueOn, type MonitoringReportEntry, type MonitoringR
 
 export const CITIES = 'cities';
 /**
- * Per city, every report it submitted with its last review: what the directory's report figures
- * are derived from, so a corrected report (or designation date) recomputes them all. Kept apart
- * from the directory's document so its answer keeps its shape, and a review of a report that is
- * not the last of its kind changes nothing the directory shows (nor its lineage).
+ * One document a report, with its reviews: what a review and a correction of it read, and what
+ * the directory's report figures are recomputed from when a correction may move them. Kept apart
+ * from the directory's document so its answer keeps its shape, and one document a report so a
+ * report on a city of thousands costs what it costs on a new one.
  */
 export const CITY_REPORTS = 'reports';
 
@@ -66,9 +66,11 @@ export interface ReportEntry extends LastReport {
   readonly reviews: readonly MonitoringReview[];
 }
 
-export interface CityReportsDoc extends Document {
-  /** in the order they were recorded: of two reports submitted on the same day, the later recorded is the last */
-  readonly reports: readonly ReportEntry[];
+/** A report of a city, in the order the city's stream recorded them (`revision`). */
+export interface CityReportDoc extends Document, ReportEntry {
+  readonly cityId: string;
+  /** the stream revision of its submission: of two reports submitted the same day, the later recorded is the last */
+  readonly revision: number;
 }
 
 /** The directory's figures about reports, each derived from the city's reports and its designation date. */
@@ -80,15 +82,16 @@ export type ReportFigures = Pick<
 // A focal point is personal data: the analysts' directory holds none of it (DESIGN §7).
 const HANDLES = CITY_EVENT_TYPES.filter((type): type is Exclude<(typeof CITY_EVENT_TYPES)[number], 'FocalPointAssigned'> => type !== 'FocalPointAssigned');
 
-/** The events whose figures depend on the city's reports: they read and write its list of reports too. */
-const READS_REPORTS: ReadonlySet<string> = new Set(['ReportSubmitted', 'ReportReviewed', 'ReportRecordCorrected', 'CityRecordCorrected']);
+const reportDocId = (cityId: string, reportId: string) => `${cityId}/${reportId}`;
 
 export const cityDirectoryProjection: ProjectionDefinition = {
   name: 'city-directory',
   // 2: corrections (CityRecordCorrected, ReportRecordCorrected, MembershipWithdrawalRetracted), the
   // city's reports kept beside it to derive the report figures from, the monitoring schedule from
   // the day the rule was in force (2015), and every review of a monitoring report
-  version: 2,
+  // 3: one document a report, the figures kept as each report and review comes (recomputed from
+  // all of them only when a report is corrected), so a report costs the same on any city
+  version: 3,
   collections: {
     [CITIES]: {
       indexes: [
@@ -103,14 +106,25 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         ['designatedOn'],
       ],
     },
-    // read by id only
-    [CITY_REPORTS]: { indexes: [] },
+    // by id; by city only for a correction of a report
+    [CITY_REPORTS]: { indexes: [['cityId']] },
   },
   handles: HANDLES,
-  touches: (event) => {
+  touches: (event): Touch[] => {
     const cityId = event.data['cityId'];
     if (typeof cityId !== 'string') return [];
-    return READS_REPORTS.has(event.type) ? [{ collection: CITIES, id: cityId }, { collection: CITY_REPORTS, id: cityId }] : [{ collection: CITIES, id: cityId }];
+    const city = { collection: CITIES, id: cityId };
+    const reportId = event.data['reportId'];
+    switch (event.type) {
+      case 'ReportSubmitted':
+      case 'ReportReviewed':
+        return typeof reportId === 'string' ? [city, { collection: CITY_REPORTS, id: reportDocId(cityId, reportId) }] : [city];
+      case 'ReportRecordCorrected':
+        // a corrected date or kind may change which report is the last: the figures are recomputed from all
+        return [city, { collection: CITY_REPORTS, field: 'cityId', equals: cityId }];
+      default:
+        return [city];
+    }
   },
   apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
@@ -145,29 +159,42 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         return [write({ ...city, field: fieldHistory.at(-1)?.field ?? to, fieldHistory })];
       }
       case 'ReportSubmitted': {
-        const { reportId, kind, submittedOn, periodStart, periodEnd } = event.data;
-        const reports = [...reportsOf(docs, city.cityId), { reportId, kind, submittedOn, periodStart, periodEnd, outcome: null, reviewedOn: null, reviews: [] }];
-        return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReports(city.cityId, reports)];
+        const { cityId, reportId, kind, submittedOn, periodStart, periodEnd } = event.data;
+        const report: CityReportDoc = {
+          id: reportDocId(cityId, reportId),
+          cityId,
+          revision: recorded.revision,
+          reportId,
+          kind,
+          submittedOn,
+          periodStart,
+          periodEnd,
+          outcome: null,
+          reviewedOn: null,
+          reviews: [],
+        };
+        return [write({ ...city, ...withReport(city.designatedOn, city, report) }), writeReport(report)];
       }
       case 'ReportReviewed': {
-        const { reportId, outcome, reviewedOn } = event.data;
-        const known = reportsOf(docs, city.cityId);
-        if (!known.some((r) => r.reportId === reportId)) return [];
-        const reports = known.map((r) => (r.reportId === reportId ? { ...r, outcome, reviewedOn, reviews: [...r.reviews, { outcome, reviewedOn }] } : r));
-        const figures = reportFigures(city.designatedOn, reports);
+        const { cityId, reportId, outcome, reviewedOn } = event.data;
+        const known = docs.get(CITY_REPORTS, reportDocId(cityId, reportId)) as CityReportDoc | undefined;
+        if (!known) return [];
+        const review = { outcome, reviewedOn };
+        const report: CityReportDoc = { ...known, outcome, reviewedOn, reviews: [...known.reviews, review] };
         // a review of a national report that is not the last of its kind changes nothing the directory
         // shows; every review of a monitoring report counts for compliance as of any date
-        const monitoring = known.some((r) => r.reportId === reportId && r.kind === 'membership-monitoring');
-        const shown = monitoring || figures.lastReports.nationalAnnual?.reportId === reportId;
-        return shown ? [write({ ...city, ...figures }), writeReports(city.cityId, reports)] : [writeReports(city.cityId, reports)];
+        const figures = withReview(city.designatedOn, city, report);
+        return figures ? [write({ ...city, ...figures }), writeReport(report)] : [writeReport(report)];
       }
       case 'ReportRecordCorrected': {
-        const { reportId, after } = event.data;
-        const known = reportsOf(docs, city.cityId);
-        if (!known.some((r) => r.reportId === reportId)) return [];
+        const { cityId, reportId, after } = event.data;
+        const known = docs.all(CITY_REPORTS, 'cityId', cityId) as readonly CityReportDoc[];
+        const corrected = known.find((r) => r.reportId === reportId);
+        if (!corrected) return [];
         // the title is not shown here: a correction of the title alone changes only the lineage
-        const reports = known.map((r) => (r.reportId === reportId ? correctedReport(r, after) : r));
-        return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReports(city.cityId, reports)];
+        const report = correctedReport(corrected, after);
+        const reports = known.map((r) => (r.reportId === reportId ? report : r)).sort((a, b) => a.revision - b.revision);
+        return [write({ ...city, ...reportFigures(city.designatedOn, reports) }), writeReport(report)];
       }
       case 'MembershipWithdrawn': {
         const { effectiveOn, reason } = event.data;
@@ -182,7 +209,7 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         const fieldHistory = [first, ...changes];
         const corrected = { ...city, name: name ?? city.name, country: country ?? city.country, designatedOn: first.from, fieldHistory, field: fieldHistory.at(-1)?.field ?? first.field };
         // the monitoring schedule runs from the designation: a corrected date moves the due dates
-        return [write({ ...corrected, ...reportFigures(corrected.designatedOn, reportsOf(docs, city.cityId)) })];
+        return [write({ ...corrected, nextMonitoringReportDue: nextMonitoringReportDueOn(corrected.designatedOn, city.monitoringReports, OPEN_DATE) })];
       }
       case 'MembershipWithdrawalRetracted':
         // the withdrawal was recorded in error: the city has been a member since its designation
@@ -198,10 +225,9 @@ export const CITIES_READ_MODEL = readModel<CityDirectoryDoc>(cityDirectoryProjec
 
 const current = (docs: DocView, cityId: string) => docs.get(CITIES, cityId) as CityDirectoryDoc | undefined;
 const write = (doc: CityDirectoryDoc): DocWrite => ({ collection: CITIES, id: doc.id, doc });
-const reportsOf = (docs: DocView, cityId: string): readonly ReportEntry[] => (docs.get(CITY_REPORTS, cityId) as CityReportsDoc | undefined)?.reports ?? [];
-const writeReports = (cityId: string, reports: readonly ReportEntry[]): DocWrite => ({ collection: CITY_REPORTS, id: cityId, doc: { id: cityId, reports } });
+const writeReport = (doc: CityReportDoc): DocWrite => ({ collection: CITY_REPORTS, id: doc.id, doc });
 
-function correctedReport(report: ReportEntry, after: Partial<ReportFacts>): ReportEntry {
+function correctedReport(report: CityReportDoc, after: Partial<ReportFacts>): CityReportDoc {
   return {
     ...report,
     kind: after.kind ?? report.kind,
@@ -211,29 +237,74 @@ function correctedReport(report: ReportEntry, after: Partial<ReportFacts>): Repo
   };
 }
 
+const LAST_OF_KIND = { 'membership-monitoring': 'membershipMonitoring', 'national-annual': 'nationalAnnual' } as const satisfies Record<ReportKind, keyof ReportFigures['lastReports']>;
+
+const lastReportOf = ({ reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn }: ReportEntry): LastReport => ({
+  reportId,
+  submittedOn,
+  periodStart,
+  periodEnd,
+  outcome,
+  reviewedOn,
+});
+
+const NO_REPORTS: Omit<ReportFigures, 'nextMonitoringReportDue'> = {
+  reportCount: 0,
+  lastReports: { membershipMonitoring: null, nationalAnnual: null },
+  monitoringReportDates: [],
+  monitoringReports: [],
+  lastMonitoringReportOn: null,
+};
+
 /**
- * Every report figure of the directory, from the city's reports (as corrected) and its designation
- * date, in one place. "Last" is by the domain date: a report recorded late but submitted earlier
- * does not replace the last one; of two submitted the same day, the later recorded is the last.
- * The monitoring schedule runs from the designation (see `nextMonitoringReportDue`).
+ * Every report figure of the directory, from the city's reports (as corrected, in the order they
+ * were recorded) and its designation date: each report added in turn by `withReport`, so the
+ * figures kept report by report and the figures recomputed after a correction are one rule.
  */
 export function reportFigures(designatedOn: string, reports: readonly ReportEntry[]): ReportFigures {
-  const lastOf = (kind: ReportKind): LastReport | null => {
-    const last = reports.filter((r) => r.kind === kind).reduce<ReportEntry | null>((l, r) => (l === null || r.submittedOn >= l.submittedOn ? r : l), null);
-    if (last === null) return null;
-    const { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn } = last;
-    return { reportId, submittedOn, periodStart, periodEnd, outcome, reviewedOn };
-  };
-  const monitoringReports: MonitoringReportEntry[] = reports
-    .filter((r) => r.kind === 'membership-monitoring')
-    .map(({ reportId, submittedOn, reviews }) => ({ reportId, submittedOn, reviews }))
-    .sort((a, b) => compare(a.submittedOn, b.submittedOn));
+  return reports.reduce<ReportFigures>((figures, report) => withReport(designatedOn, figures, report), {
+    ...NO_REPORTS,
+    nextMonitoringReportDue: nextMonitoringReportDueOn(designatedOn, [], OPEN_DATE),
+  });
+}
+
+/**
+ * The figures with one more report, recorded after every report they count. "Last" is by the
+ * domain date: a report recorded late but submitted earlier does not replace the last one; of two
+ * submitted the same day, the later recorded is the last. The monitoring schedule runs from the
+ * designation (see `nextMonitoringReportDue`).
+ */
+function withReport(designatedOn: string, figures: ReportFigures, report: ReportEntry): ReportFigures {
+  const slot = LAST_OF_KIND[report.kind];
+  const last = figures.lastReports[slot];
+  const lastReports = last === null || report.submittedOn >= last.submittedOn ? { ...figures.lastReports, [slot]: lastReportOf(report) } : figures.lastReports;
+  const counted = { ...figures, reportCount: figures.reportCount + 1, lastReports };
+  if (report.kind !== 'membership-monitoring') return counted;
+  // by submission date; of the same day, in the order recorded
+  const entry: MonitoringReportEntry = { reportId: report.reportId, submittedOn: report.submittedOn, reviews: report.reviews };
+  const at = figures.monitoringReports.findLastIndex((r) => r.submittedOn <= report.submittedOn) + 1;
+  return withMonitoringReports(designatedOn, counted, [...figures.monitoringReports.slice(0, at), entry, ...figures.monitoringReports.slice(at)]);
+}
+
+/**
+ * The figures after a review of `report` (already carrying it), or `null` when the review changes
+ * nothing they show: a national report that is not the last of its kind.
+ */
+function withReview(designatedOn: string, figures: ReportFigures, report: ReportEntry): ReportFigures | null {
+  const slot = LAST_OF_KIND[report.kind];
+  const isLast = figures.lastReports[slot]?.reportId === report.reportId;
+  const lastReports = isLast ? { ...figures.lastReports, [slot]: lastReportOf(report) } : figures.lastReports;
+  if (report.kind !== 'membership-monitoring') return isLast ? { ...figures, lastReports } : null;
+  const monitoringReports = figures.monitoringReports.map((r) => (r.reportId === report.reportId ? { ...r, reviews: report.reviews } : r));
+  return withMonitoringReports(designatedOn, { ...figures, lastReports }, monitoringReports);
+}
+
+function withMonitoringReports(designatedOn: string, figures: ReportFigures, monitoringReports: readonly MonitoringReportEntry[]): ReportFigures {
   const monitoringReportDates = monitoringReports.map((r) => r.submittedOn);
   return {
-    reportCount: reports.length,
-    lastReports: { membershipMonitoring: lastOf('membership-monitoring'), nationalAnnual: lastOf('national-annual') },
-    monitoringReportDates,
+    ...figures,
     monitoringReports,
+    monitoringReportDates,
     lastMonitoringReportOn: monitoringReportDates.at(-1) ?? null,
     nextMonitoringReportDue: nextMonitoringReportDueOn(designatedOn, monitoringReports, OPEN_DATE),
   };

@@ -1,7 +1,7 @@
 import { messageOf } from '@uccn/domain';
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
-import type { DocRef, DocWrite, ProjectionDefinition } from '../projection.js';
+import { isDocSetRef, type DocRef, type DocSetRef, type DocView, type DocWrite, type ProjectionDefinition, type Touch } from '../projection.js';
 import { physicalCollection } from './projection-catalog.js';
 
 /** One event the reducer could not apply: the projection stops there, it never skips it. */
@@ -26,6 +26,7 @@ export interface BatchOutcome {
 }
 
 const key = (ref: DocRef) => `${ref.collection}\u0000${ref.id}`;
+const setKey = (ref: DocSetRef) => `${ref.collection}\u0000${ref.field}\u0000${ref.equals}`;
 
 /**
  * Applies a batch of events to one generation of a projection. Documents are read once per
@@ -48,7 +49,7 @@ export async function applyBatch(
   // Every document the batch touches is loaded up front, one query per collection rather than one
   // per event. Only the reducer's own throws poison an event: a store that fails to load the
   // documents is a passing outage, left to the worker to retry from the checkpoint.
-  const touched: (readonly DocRef[] | null)[] = new Array(events.length).fill(null);
+  const touched: (readonly Touch[] | null)[] = new Array(events.length).fill(null);
   let poisoned: { readonly index: number; readonly cause: unknown } | null = null;
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
@@ -69,16 +70,7 @@ export async function applyBatch(
     }
     const refs = touched[index];
     if (refs) {
-      // Only the documents the event named: the cache holds the whole batch's, and reading any
-      // other would make the result depend on how the log was cut into batches.
-      const view = {
-        get(collection: string, id: string) {
-          if (!refs.some((ref) => ref.collection === collection && ref.id === id)) {
-            throw new Error(`${definition.name} read ${collection}/${id} without naming it in touches(${event.type})`);
-          }
-          return cache.get(key({ collection, id })) ?? undefined;
-        },
-      };
+      const view = viewOf(definition.name, event.type, refs, cache);
       let writes: readonly DocWrite[];
       try {
         writes = definition.apply(event, view);
@@ -107,16 +99,50 @@ function handledTypes(definition: ProjectionDefinition): ReadonlySet<string> {
   return types;
 }
 
+/**
+ * What one event's reducer may read: the documents it named, from the batch's cache (the store's
+ * documents as the batch has changed them so far). Only those: the cache holds the whole batch's,
+ * and reading any other would make the result depend on how the log was cut into batches.
+ */
+function viewOf(projection: string, eventType: string, refs: readonly Touch[], cache: ReadonlyMap<string, Document | null>): DocView {
+  return {
+    get(collection, id) {
+      if (!refs.some((ref) => !isDocSetRef(ref) && ref.collection === collection && ref.id === id)) {
+        throw new Error(`${projection} read ${collection}/${id} without naming it in touches(${eventType})`);
+      }
+      return cache.get(key({ collection, id })) ?? undefined;
+    },
+    all(collection, field, equals) {
+      if (!refs.some((ref) => isDocSetRef(ref) && ref.collection === collection && ref.field === field && ref.equals === equals)) {
+        throw new Error(`${projection} read ${collection} where ${field} = ${equals} without naming it in touches(${eventType})`);
+      }
+      // every stored member of the set was loaded into the cache, and every document the batch wrote is
+      // there too, in its latest state: the cache alone answers the set as it stands before this event
+      const prefix = `${collection}\u0000`;
+      const members: Document[] = [];
+      for (const [cached, doc] of cache) {
+        if (doc !== null && cached.startsWith(prefix) && doc[field] === equals) members.push(doc);
+      }
+      return members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+  };
+}
+
 async function loadMissing(
-  touched: readonly (readonly DocRef[] | null)[],
+  touched: readonly (readonly Touch[] | null)[],
   cache: Map<string, Document | null>,
   store: ReadStore,
   projection: string,
   generation: number,
 ): Promise<void> {
   const byCollection = new Map<string, Set<string>>();
+  const sets = new Map<string, DocSetRef>();
   for (const refs of touched) {
     for (const ref of refs ?? []) {
+      if (isDocSetRef(ref)) {
+        sets.set(setKey(ref), ref);
+        continue;
+      }
       if (cache.has(key(ref))) continue;
       let ids = byCollection.get(ref.collection);
       if (!ids) byCollection.set(ref.collection, (ids = new Set<string>()));
@@ -127,5 +153,9 @@ async function loadMissing(
     const found = await store.getMany(physicalCollection(projection, collection, generation), [...ids]);
     const byId = new Map(found.map((doc) => [doc.id, doc]));
     for (const id of ids) cache.set(key({ collection, id }), byId.get(id) ?? null);
+  }
+  for (const { collection, field, equals } of sets.values()) {
+    const members = await store.find(physicalCollection(projection, collection, generation), { filter: { [field]: equals } });
+    for (const doc of members) if (!cache.has(key({ collection, id: doc.id }))) cache.set(key({ collection, id: doc.id }), doc);
   }
 }

@@ -1,6 +1,6 @@
 import type { Document } from '@uccn/read-store';
 import { documentsOf, logOf, projectEvents, recorded } from '../../../../test/support/project-events.js';
-import { HISTORY, cityHistoryQuery, membershipHistoryProjection } from './membership-history.projection.js';
+import { HISTORY, cityHistoryQuery, historyEntryId, membershipHistoryProjection } from './membership-history.projection.js';
 
 describe('membership history projection', () => {
   const events = logOf(
@@ -29,8 +29,8 @@ describe('membership history projection', () => {
   beforeAll(async () => (history = documentsOf(await projectEvents(membershipHistoryProjection, events), HISTORY)));
 
   it('records every change of a city with both clocks, the actor, the event type, its id and its global position', async () => {
-    expect(history.find((h) => h.id === 'event-3')).toEqual({
-      id: 'event-3',
+    expect(history.find((h) => h.eventId === 'event-3')).toEqual({
+      id: historyEntryId(3),
       eventId: 'event-3',
       cityId: 'lyon',
       streamId: 'city-lyon',
@@ -50,7 +50,7 @@ describe('membership history projection', () => {
   });
 
   it('keeps a domain date far older than the recording, and writes the instant in canonical form', async () => {
-    expect(history.find((h) => h.id === 'event-1')).toMatchObject({
+    expect(history.find((h) => h.eventId === 'event-1')).toMatchObject({
       domainDate: '2008-11-03', recordedAt: '2026-02-01T09:00:00.000Z', actor: 'importer', summary: 'designated in media-arts',
     });
   });
@@ -109,8 +109,8 @@ describe('membership history projection', () => {
     const timeline = projectEvents(membershipHistoryProjection, santaFe).then((projected) => documentsOf(projected, HISTORY).filter((h) => h['cityId'] === 'santa-fe'));
 
     it('records a corrected designation date with the values before and after, the reason, the actor and both clocks', async () => {
-      expect((await timeline).find((h) => h.id === 'event-2')).toEqual({
-        id: 'event-2',
+      expect((await timeline).find((h) => h.eventId === 'event-2')).toEqual({
+        id: historyEntryId(2),
         eventId: 'event-2',
         cityId: 'santa-fe',
         streamId: 'city-santa-fe',
@@ -143,6 +143,17 @@ describe('membership history projection', () => {
         ['MembershipWithdrawn', '2020-01-01', 'secretariat-key', 'membership withdrawn (voluntary)'],
         ['MembershipWithdrawalRetracted', '2020-01-01', 'carol', 'withdrawal of 2020-01-01 (voluntary) retracted: entered for the wrong city'],
       ]);
+    });
+
+    it('dates the corrections alike when each event comes in a batch of its own, reading the dates the batches before stored', async () => {
+      const oneByOne = documentsOf(await projectEvents(membershipHistoryProjection, santaFe, { batchSize: 1 }), HISTORY).filter((h) => h['cityId'] === 'santa-fe');
+
+      expect(oneByOne).toEqual(await timeline);
+    });
+
+    it('keys each entry by its log position, so entries are stored in log order', async () => {
+      expect((await timeline).map((h) => h.id)).toEqual((await timeline).map((h) => historyEntryId(h['position'] as number)));
+      expect([...(await timeline).map((h) => h.id)].sort()).toEqual((await timeline).map((h) => h.id));
     });
 
     it('leaves the entries recorded before a correction as they were recorded', async () => {

@@ -1,20 +1,23 @@
 import type { Document, FindOptions } from '@uccn/read-store';
 import { assertNever, CITY_EVENT_TYPES, type DesignationFacts, type ReportFacts } from '@uccn/domain';
+import type { RecordedEvent } from '@uccn/event-store';
 import { readModel, type DocRef, type DocView, type DocWrite, type ProjectionDefinition } from '../projection.js';
 import { actorOf, eventOf, recordedAtOf, roleOf, type EventOfType } from '../shared/registry-event.js';
 
 export const HISTORY = 'history';
 /**
- * Per city, the dates a correction's entry is dated by when the correction does not carry them:
- * the designation's and each report's submission, as corrected so far.
+ * The dates a correction's entry is dated by when the correction does not carry them, as
+ * corrected so far: per city its designation's (id: the city), per report its submission's (id:
+ * `<cityId>/<reportId>`). One document a report, so a report costs the same on any city.
  */
 export const HISTORY_DATES = 'dates';
 
-export interface HistoryDatesDoc extends Document {
-  readonly designatedOn: string;
-  /** reportId → submittedOn */
-  readonly reportsSubmittedOn: Readonly<Record<string, string>>;
+export interface HistoryDateDoc extends Document {
+  readonly date: string;
 }
+
+/** An entry's id: its log position, zero-padded, so entries are appended at the end of the store's index in log order. */
+export const historyEntryId = (position: number): string => String(position).padStart(15, '0');
 
 /** One change in a city's timeline, with both clocks, the actor and the event it came from. */
 export interface HistoryEntryDoc extends Document {
@@ -40,25 +43,41 @@ export interface HistoryEntryDoc extends Document {
 const HANDLES = CITY_EVENT_TYPES;
 type HistoryEvent = EventOfType<(typeof HANDLES)[number]>;
 
-/** The events that date a correction, or are dated by what they date. */
-const DATED: ReadonlySet<string> = new Set(['CityDesignated', 'ReportSubmitted', 'CityRecordCorrected', 'ReportRecordCorrected']);
+/** The events that date a correction, or are dated by what they date: each reads or writes one date. */
+const dateIdOf = (event: RecordedEvent): string | null => {
+  const { cityId, reportId } = event.data;
+  if (typeof cityId !== 'string') return null;
+  switch (event.type) {
+    case 'CityDesignated':
+    case 'CityRecordCorrected':
+      return cityId;
+    case 'ReportSubmitted':
+    case 'ReportRecordCorrected':
+      return typeof reportId === 'string' ? `${cityId}/${reportId}` : null;
+    default:
+      return null;
+  }
+};
 
 export const membershipHistoryProjection: ProjectionDefinition = {
   name: 'membership-history',
   // 2: corrections, each an entry with the values before and after
-  version: 2,
+  // 3: entries keyed by log position, the dates one document a designation or report
+  version: 3,
   collections: { [HISTORY]: { indexes: [['cityId', 'position']] }, [HISTORY_DATES]: { indexes: [] } },
   handles: HANDLES,
   // an entry per event needs nothing to read; only the dates a correction is dated by do
-  touches: (event): DocRef[] =>
-    DATED.has(event.type) && typeof event.data['cityId'] === 'string' ? [{ collection: HISTORY_DATES, id: event.data['cityId'] }] : [],
+  touches: (event): DocRef[] => {
+    const id = dateIdOf(event);
+    return id === null ? [] : [{ collection: HISTORY_DATES, id }];
+  },
   apply(recorded, docs) {
     const event = eventOf(HANDLES, recorded);
     if (!event) return [];
-    const dates = datesOf(event, docs);
+    const dates = datesOf(event, recorded, docs);
     const { domainDate, summary } = describe(event, dates.known, recordedAtOf(recorded).slice(0, 10));
     const doc: HistoryEntryDoc = {
-      id: recorded.id,
+      id: historyEntryId(recorded.position),
       eventId: recorded.id,
       cityId: event.data.cityId,
       streamId: recorded.streamId,
@@ -80,27 +99,24 @@ export const membershipHistoryProjection: ProjectionDefinition = {
 /** The query side's reference to every city's timeline, one document an event. */
 export const HISTORY_READ_MODEL = readModel<HistoryEntryDoc>(membershipHistoryProjection, HISTORY);
 
-/** The city's dates as known before the event, and their update by it. */
-function datesOf(event: HistoryEvent, docs: DocView): { known: HistoryDatesDoc | undefined; writes: DocWrite[] } {
-  if (!DATED.has(event.type)) return { known: undefined, writes: [] };
-  const cityId = event.data.cityId;
-  const known = docs.get(HISTORY_DATES, cityId) as HistoryDatesDoc | undefined;
-  const write = (doc: HistoryDatesDoc): DocWrite[] => [{ collection: HISTORY_DATES, id: cityId, doc }];
+/**
+ * The date the event is dated by as known before it (the designation's or the report's), and its
+ * update by the event.
+ */
+function datesOf(event: HistoryEvent, recorded: RecordedEvent, docs: DocView): { known: string | undefined; writes: DocWrite[] } {
+  const id = dateIdOf(recorded);
+  if (id === null) return { known: undefined, writes: [] };
+  const known = (docs.get(HISTORY_DATES, id) as HistoryDateDoc | undefined)?.date;
+  const write = (date: string | undefined): DocWrite[] => (date === undefined ? [] : [{ collection: HISTORY_DATES, id, doc: { id, date } }]);
   switch (event.type) {
     case 'CityDesignated':
-      return { known, writes: known ? [] : write({ id: cityId, designatedOn: event.data.designatedOn, reportsSubmittedOn: {} }) };
+      return { known, writes: known === undefined ? write(event.data.designatedOn) : [] };
     case 'ReportSubmitted':
-      if (!known) return { known, writes: [] };
-      return { known, writes: write({ ...known, reportsSubmittedOn: { ...known.reportsSubmittedOn, [event.data.reportId]: event.data.submittedOn } }) };
-    case 'CityRecordCorrected': {
-      const { designatedOn } = event.data.after;
-      return { known, writes: known && designatedOn !== undefined ? write({ ...known, designatedOn }) : [] };
-    }
-    case 'ReportRecordCorrected': {
-      const { reportId, after } = event.data;
-      if (!known || after.submittedOn === undefined) return { known, writes: [] };
-      return { known, writes: write({ ...known, reportsSubmittedOn: { ...known.reportsSubmittedOn, [reportId]: after.submittedOn } }) };
-    }
+      return { known, writes: known === undefined ? write(event.data.submittedOn) : [] };
+    case 'CityRecordCorrected':
+      return { known, writes: known === undefined ? [] : write(event.data.after.designatedOn) };
+    case 'ReportRecordCorrected':
+      return { known, writes: known === undefined ? [] : write(event.data.after.submittedOn) };
     default:
       return { known, writes: [] };
   }
@@ -115,7 +131,7 @@ function datesOf(event: HistoryEvent, docs: DocView): { known: HistoryDatesDoc |
  * designation on 2005-07-13, not on the day the secretariat typed it), while recordedAt says when
  * it was amended. The entries recorded before it are never edited: they show what was recorded.
  */
-function describe(event: HistoryEvent, dates: HistoryDatesDoc | undefined, recordedOn: string): { domainDate: string; summary: string } {
+function describe(event: HistoryEvent, known: string | undefined, recordedOn: string): { domainDate: string; summary: string } {
   switch (event.type) {
     case 'CityDesignated':
       return { domainDate: event.data.designatedOn, summary: `designated in ${event.data.field}` };
@@ -130,12 +146,12 @@ function describe(event: HistoryEvent, dates: HistoryDatesDoc | undefined, recor
     case 'CityRecordCorrected': {
       const { before, after, reason } = event.data;
       // a designation the history never saw (the domain allows none) leaves the correction dated by its recording
-      const domainDate = after.designatedOn ?? dates?.designatedOn ?? recordedOn;
+      const domainDate = after.designatedOn ?? known ?? recordedOn;
       return { domainDate, summary: `${changes(DESIGNATION_FACTS, before, after)}: ${reason}` };
     }
     case 'ReportRecordCorrected': {
       const { reportId, before, after, reason } = event.data;
-      const domainDate = after.submittedOn ?? dates?.reportsSubmittedOn[reportId] ?? recordedOn;
+      const domainDate = after.submittedOn ?? known ?? recordedOn;
       return { domainDate, summary: `report ${reportId}: ${changes(REPORT_FACTS, before, after)}: ${reason}` };
     }
     case 'MembershipWithdrawalRetracted': {

@@ -1,7 +1,7 @@
 import { messageOf } from '@uccn/domain';
 import type { RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
-import type { DocRef, DocWrite, ProjectionDefinition } from '../projection.js';
+import type { DocRef, DocView, DocWrite, ProjectionDefinition } from '../projection.js';
 import { physicalCollection } from './projection-catalog.js';
 
 /** One event the reducer could not apply: the projection stops there, it never skips it. */
@@ -62,23 +62,35 @@ export async function applyBatch(
   }
   await loadMissing(touched, cache, store, definition.name, generation);
 
+  // One view for the whole batch, pointed at each event's documents in turn, and each collection's
+  // physical name made once: a rebuild applies a million events, and every object and string made
+  // per event is garbage to collect.
+  let refs: readonly DocRef[] = [];
+  let current: RecordedEvent | null = null;
+  const view: DocView = {
+    get(collection: string, id: string) {
+      // Only the documents the event named: the cache holds the whole batch's, and reading any
+      // other would make the result depend on how the log was cut into batches.
+      for (const ref of refs) if (ref.id === id && ref.collection === collection) return cache.get(key(ref)) ?? undefined;
+      throw new Error(`${definition.name} read ${collection}/${id} without naming it in touches(${current?.type})`);
+    },
+  };
+  const physical = new Map<string, string>();
+  const physicalOf = (collection: string): string => {
+    let name = physical.get(collection);
+    if (name === undefined) physical.set(collection, (name = physicalCollection(definition.name, collection, generation)));
+    return name;
+  };
+
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     if (poisoned?.index === index) {
       return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, poisoned.cause) };
     }
-    const refs = touched[index];
-    if (refs) {
-      // Only the documents the event named: the cache holds the whole batch's, and reading any
-      // other would make the result depend on how the log was cut into batches.
-      const view = {
-        get(collection: string, id: string) {
-          if (!refs.some((ref) => ref.collection === collection && ref.id === id)) {
-            throw new Error(`${definition.name} read ${collection}/${id} without naming it in touches(${event.type})`);
-          }
-          return cache.get(key({ collection, id })) ?? undefined;
-        },
-      };
+    const touches = touched[index];
+    if (touches) {
+      refs = touches;
+      current = event;
       let writes: readonly DocWrite[];
       try {
         writes = definition.apply(event, view);
@@ -86,12 +98,14 @@ export async function applyBatch(
         if (undeclared) throw new Error(`${definition.name} wrote to undeclared collection ${undeclared.collection}`);
       } catch (cause) {
         return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
+      } finally {
+        refs = [];
       }
       for (const write of writes) {
         const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
         const written = key(write);
         cache.set(written, doc);
-        dirty.set(written, { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
+        dirty.set(written, { collection: physicalOf(write.collection), id: write.id, doc });
       }
     }
     position = event.position;

@@ -63,14 +63,48 @@ export async function applyBatch(
   }
   await loadMissing(touched, cache, store, definition.name, generation);
 
+  // One view for the whole batch, pointed at each event's documents in turn, and each collection's
+  // physical name made once: a rebuild applies a million events, and every object and string made
+  // per event is garbage to collect.
+  let refs: readonly Touch[] = [];
+  let current: RecordedEvent | null = null;
+  const view: DocView = {
+    get(collection: string, id: string) {
+      // Only the documents the event named: the cache holds the whole batch's, and reading any
+      // other would make the result depend on how the log was cut into batches.
+      for (const ref of refs) if (!isDocSetRef(ref) && ref.id === id && ref.collection === collection) return cache.get(key(ref)) ?? undefined;
+      throw new Error(`${definition.name} read ${collection}/${id} without naming it in touches(${current?.type})`);
+    },
+    all(collection: string, field: string, equals: string) {
+      if (!refs.some((ref) => isDocSetRef(ref) && ref.collection === collection && ref.field === field && ref.equals === equals)) {
+        throw new Error(`${definition.name} read ${collection} where ${field} = ${equals} without naming it in touches(${current?.type})`);
+      }
+      // every stored member of the set was loaded into the cache, and every document the batch wrote is
+      // there too, in its latest state: the cache alone answers the set as it stands before this event
+      const prefix = `${collection}\u0000`;
+      const members: Document[] = [];
+      for (const [cached, doc] of cache) {
+        if (doc !== null && cached.startsWith(prefix) && doc[field] === equals) members.push(doc);
+      }
+      return members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+  };
+  const physical = new Map<string, string>();
+  const physicalOf = (collection: string): string => {
+    let name = physical.get(collection);
+    if (name === undefined) physical.set(collection, (name = physicalCollection(definition.name, collection, generation)));
+    return name;
+  };
+
   for (let index = 0; index < events.length; index++) {
     const event = events[index]!;
     if (poisoned?.index === index) {
       return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, poisoned.cause) };
     }
-    const refs = touched[index];
-    if (refs) {
-      const view = viewOf(definition.name, event.type, refs, cache);
+    const touches = touched[index];
+    if (touches) {
+      refs = touches;
+      current = event;
       let writes: readonly DocWrite[];
       try {
         writes = definition.apply(event, view);
@@ -78,12 +112,14 @@ export async function applyBatch(
         if (undeclared) throw new Error(`${definition.name} wrote to undeclared collection ${undeclared.collection}`);
       } catch (cause) {
         return { changes: [...dirty.values()], position, failure: new ProjectionFailure(definition.name, event, cause) };
+      } finally {
+        refs = [];
       }
       for (const write of writes) {
         const doc = write.doc === null ? null : { ...write.doc, id: write.id, lastEventId: event.id, lastPosition: event.position };
         const written = key(write);
         cache.set(written, doc);
-        dirty.set(written, { collection: physicalCollection(definition.name, write.collection, generation), id: write.id, doc });
+        dirty.set(written, { collection: physicalOf(write.collection), id: write.id, doc });
       }
     }
     position = event.position;
@@ -97,35 +133,6 @@ function handledTypes(definition: ProjectionDefinition): ReadonlySet<string> {
   let types = handledTypesOf.get(definition);
   if (!types) handledTypesOf.set(definition, (types = new Set(definition.handles)));
   return types;
-}
-
-/**
- * What one event's reducer may read: the documents it named, from the batch's cache (the store's
- * documents as the batch has changed them so far). Only those: the cache holds the whole batch's,
- * and reading any other would make the result depend on how the log was cut into batches.
- */
-function viewOf(projection: string, eventType: string, refs: readonly Touch[], cache: ReadonlyMap<string, Document | null>): DocView {
-  return {
-    get(collection, id) {
-      if (!refs.some((ref) => !isDocSetRef(ref) && ref.collection === collection && ref.id === id)) {
-        throw new Error(`${projection} read ${collection}/${id} without naming it in touches(${eventType})`);
-      }
-      return cache.get(key({ collection, id })) ?? undefined;
-    },
-    all(collection, field, equals) {
-      if (!refs.some((ref) => isDocSetRef(ref) && ref.collection === collection && ref.field === field && ref.equals === equals)) {
-        throw new Error(`${projection} read ${collection} where ${field} = ${equals} without naming it in touches(${eventType})`);
-      }
-      // every stored member of the set was loaded into the cache, and every document the batch wrote is
-      // there too, in its latest state: the cache alone answers the set as it stands before this event
-      const prefix = `${collection}\u0000`;
-      const members: Document[] = [];
-      for (const [cached, doc] of cache) {
-        if (doc !== null && cached.startsWith(prefix) && doc[field] === equals) members.push(doc);
-      }
-      return members.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    },
-  };
 }
 
 async function loadMissing(

@@ -49,6 +49,36 @@ describe('CatchUpFeed', () => {
     expect(opened.reads.map((read) => read.after)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
   });
 
+  it('reads each page once when one generation applies its batches more slowly than the others', async () => {
+    const head = await appendItems(opened.log, 100);
+    // room for three pages: the fast readers would otherwise run more than three pages ahead
+    const feed = new CatchUpFeed(opened.log, { maxCachedEvents: 30 });
+    const slow = async (): Promise<number[]> => {
+      const seen: number[] = [];
+      for await (const batch of feed.subscribe(0, 10)) {
+        seen.push(...batch.map((event: RecordedEvent) => event.position));
+        if (seen.at(-1)! >= head) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return seen;
+    };
+
+    const seen = await Promise.all([slow(), takeUntil(feed.subscribe(0, 10), head), takeUntil(feed.subscribe(0, 10), head)]);
+
+    for (const positions of seen) expect(positions).toEqual(range(1, 100));
+    expect(opened.reads.map((read) => read.after)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+  });
+
+  it('does not hold a generation back behind one that stopped taking batches', async () => {
+    const head = await appendItems(opened.log, 95);
+    const feed = new CatchUpFeed(opened.log, { maxCachedEvents: 30, stalledAfterMs: 20 });
+    const stalled = feed.subscribe(0, 10)[Symbol.asyncIterator]();
+    await stalled.next();
+
+    expect(await takeUntil(feed.subscribe(0, 10), head)).toEqual(range(1, 95));
+    await stalled.return?.();
+  });
+
   it('gives a generation resuming from its own checkpoint every event after it, in order', async () => {
     const head = await appendItems(opened.log, 40);
     const feed = new CatchUpFeed(opened.log);

@@ -10,8 +10,8 @@ export interface DocRef {
 /**
  * Every document of `collection` whose `field` equals `equals`: for the rare event that must see a
  * set of documents it cannot name one by one (a correction of a report recomputing the city's
- * figures from all its reports). The collection needs an index on `field`; the set is read from
- * the store, so an event that names one costs a query; keep it off the common path.
+ * figures from all its reports). The collection declares `[field]` in its `setIndexes`; the set
+ * is read from the store, so an event that names one costs a query: keep it off the common path.
  */
 export interface DocSetRef {
   readonly collection: string;
@@ -52,8 +52,12 @@ export interface ProjectionDefinition {
    * which keeps serving until the new one has caught up.
    */
   readonly version: number;
-  /** logical collection name → indexes its queries need */
-  readonly collections: Readonly<Record<string, { readonly indexes: readonly IndexSpec[] }>>;
+  /**
+   * logical collection name → the indexes its queries need (built once a new generation has caught
+   * up: one sort each instead of keeping them in step with a million writes), and `setIndexes`, the
+   * ones the reducer's own reads of a set need (`DocSetRef`), kept from the first write
+   */
+  readonly collections: Readonly<Record<string, { readonly indexes: readonly IndexSpec[]; readonly setIndexes?: readonly IndexSpec[] }>>;
   /** event types this projection reads; the others only advance its checkpoint */
   readonly handles: readonly string[];
   /** Which documents `apply` needs to see for this event (pure). */

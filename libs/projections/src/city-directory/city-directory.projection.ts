@@ -106,8 +106,8 @@ export const cityDirectoryProjection: ProjectionDefinition = {
         ['designatedOn'],
       ],
     },
-    // by id; by city only for a correction of a report
-    [CITY_REPORTS]: { indexes: [['cityId']] },
+    // by id; by city only for a correction of a report, from the first report on
+    [CITY_REPORTS]: { indexes: [], setIndexes: [['cityId']] },
   },
   handles: HANDLES,
   touches: (event): Touch[] => {

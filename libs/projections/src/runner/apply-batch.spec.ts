@@ -62,8 +62,8 @@ describe('applyBatch', () => {
 const shelves: ProjectionDefinition = {
   name: 'shelves',
   version: 1,
-  collections: { books: { indexes: [['shelf']] }, counts: { indexes: [] } },
-  handles: ['Shelved', 'Removed', 'Counted', 'Peeked'],
+  collections: { books: { indexes: [], setIndexes: [['shelf']] }, counts: { indexes: [] } },
+  handles: ['Shelved', 'Removed', 'Counted', 'Peeked', 'Browsed'],
   touches: (event) => {
     const shelf = String(event.data['shelf']);
     switch (event.type) {
@@ -71,6 +71,9 @@ const shelves: ProjectionDefinition = {
         return [{ collection: 'books', field: 'shelf', equals: shelf }];
       case 'Peeked':
         return [];
+      case 'Browsed':
+        // a set by a field the collection keeps no index on for its reducer
+        return [{ collection: 'books', field: 'title', equals: 'x' }];
       default:
         return [{ collection: 'books', id: String(event.data['book']) }];
     }
@@ -120,6 +123,13 @@ describe('applyBatch: a set of documents named by a field', () => {
     const outcome = await applyBatch(shelves, 1, [shelfEvent('Shelved', { shelf: 'a', book: 'b1' }), shelfEvent('Peeked', { shelf: 'a' })], store, 0);
 
     expect(outcome.failure?.message).toMatch(/shelves failed on Peeked at position 2: .*read books where shelf = a without naming it/);
+    expect(outcome.position).toBe(1);
+  });
+
+  it('stops at an event that names a set by a field its collection does not index for the reducer', async () => {
+    const outcome = await applyBatch(shelves, 1, [shelfEvent('Shelved', { shelf: 'a', book: 'b1' }), shelfEvent('Browsed', { shelf: 'a' })], store, 0);
+
+    expect(outcome.failure?.message).toMatch(/shelves failed on Browsed at position 2: .*names a set of books by title without declaring \[title\] in its setIndexes/);
     expect(outcome.position).toBe(1);
   });
 });

@@ -55,7 +55,7 @@ export async function applyBatch(
     const event = events[index]!;
     if (!handled.has(event.type)) continue;
     try {
-      touched[index] = definition.touches(event);
+      touched[index] = indexedSets(definition, definition.touches(event));
     } catch (cause) {
       poisoned = { index, cause };
       break;
@@ -125,6 +125,18 @@ export async function applyBatch(
     position = event.position;
   }
   return { changes: [...dirty.values()], position, failure: null };
+}
+
+/** The touches, once every set they name is known to be read through an index, even while a generation is built. */
+function indexedSets(definition: ProjectionDefinition, touches: readonly Touch[]): readonly Touch[] {
+  for (const touch of touches) {
+    if (!isDocSetRef(touch)) continue;
+    const setIndexes = definition.collections[touch.collection]?.setIndexes ?? [];
+    if (!setIndexes.some((index) => index.length === 1 && index[0] === touch.field)) {
+      throw new Error(`${definition.name} names a set of ${touch.collection} by ${touch.field} without declaring [${touch.field}] in its setIndexes`);
+    }
+  }
+  return touches;
 }
 
 /** each definition's `handles` as a set, made once rather than once per batch */

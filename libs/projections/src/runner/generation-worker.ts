@@ -108,8 +108,9 @@ export class GenerationWorker {
 
   private async ensureCollections(indexing: 'with-indexes' | 'without-indexes'): Promise<void> {
     const { definition, generation } = this;
-    for (const [collection, { indexes }] of Object.entries(definition.collections)) {
-      await this.deps.store.ensureCollection(physicalCollection(definition.name, collection, generation), indexing === 'with-indexes' ? indexes : []);
+    for (const [collection, { indexes, setIndexes = [] }] of Object.entries(definition.collections)) {
+      // the reducer's reads of a set use theirs from the first event: a rare read, but not a scan
+      await this.deps.store.ensureCollection(physicalCollection(definition.name, collection, generation), indexing === 'with-indexes' ? [...setIndexes, ...indexes] : setIndexes);
     }
   }
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { SqliteReadStore, type FindOptions } from '@uccn/read-store';
 import type { ProjectionDefinition } from './projection.js';
 import { applicationsProjection, APPLICATIONS, applicationsQuery } from './applications/applications.projection.js';
-import { CITIES, cityDirectoryProjection, cityDirectoryQuery } from './city-directory/city-directory.projection.js';
+import { CITIES, CITY_REPORTS, cityDirectoryProjection, cityDirectoryQuery } from './city-directory/city-directory.projection.js';
+import { indexesOf } from './runner/generation-worker.js';
 import { complianceQuery } from './city-directory/compliance.js';
 import { fieldCatalogueProjection, fieldCatalogueQuery, FIELDS } from './field-catalogue/field-catalogue.projection.js';
 import { cityHistoryQuery, HISTORY, membershipHistoryProjection } from './membership-history/membership-history.projection.js';
@@ -73,6 +74,13 @@ describe('projection queries on SQLite', () => {
       expect(store.explainCount(collection, options.filter).join('\n')).toMatch(/^SEARCH \S+ USING (COVERING )?INDEX/);
     },
   );
+
+  it('reads a city’s reports for a correction from an index, even while a generation is being built', async () => {
+    const building = 'reports_being_built';
+    await store.ensureCollection(building, indexesOf(cityDirectoryProjection.collections[CITY_REPORTS]!, 'without-indexes'));
+
+    expect(store.explainFind(building, { filter: { cityId: 'lyon' } }).join('\n')).toMatch(/^SEARCH \S+ USING (COVERING )?INDEX/);
+  });
 
   // the register's total at 100,000 cities: read from the index alone, never row by row
   it.each([

@@ -1,6 +1,6 @@
 import { messageOf } from '@uccn/domain';
 import { LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
-import type { DocumentChange, ReadStore } from '@uccn/read-store';
+import type { DocumentChange, IndexSpec, ReadStore } from '@uccn/read-store';
 import type { ProjectionDefinition } from '../projection.js';
 import { applyBatch, ProjectionFailure } from './apply-batch.js';
 import type { CatchUpFeed } from './catch-up-feed.js';
@@ -108,9 +108,8 @@ export class GenerationWorker {
 
   private async ensureCollections(indexing: 'with-indexes' | 'without-indexes'): Promise<void> {
     const { definition, generation } = this;
-    for (const [collection, { indexes, setIndexes = [] }] of Object.entries(definition.collections)) {
-      // the reducer's reads of a set use theirs from the first event: a rare read, but not a scan
-      await this.deps.store.ensureCollection(physicalCollection(definition.name, collection, generation), indexing === 'with-indexes' ? [...setIndexes, ...indexes] : setIndexes);
+    for (const [collection, spec] of Object.entries(definition.collections)) {
+      await this.deps.store.ensureCollection(physicalCollection(definition.name, collection, generation), indexesOf(spec, indexing));
     }
   }
 
@@ -123,6 +122,15 @@ export class GenerationWorker {
     const change = this.statusChange(this.state, lastError);
     await this.deps.store.upsert(change.collection, change.doc!);
   }
+}
+
+/**
+ * The indexes a collection has: while a generation is built from nothing, only those of its
+ * reducer's reads of a set (a rare read, but never a scan); once caught up, every one.
+ */
+export function indexesOf(spec: ProjectionDefinition['collections'][string], indexing: 'with-indexes' | 'without-indexes'): readonly IndexSpec[] {
+  const setIndexes = spec.setIndexes ?? [];
+  return indexing === 'with-indexes' ? [...setIndexes, ...spec.indexes] : setIndexes;
 }
 
 function errorRecord(error: unknown, failure: ProjectionFailure | null): ProjectionError {

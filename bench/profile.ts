@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SqliteEventStore } from '@uccn/event-store';
 import type { RebuildFigures } from './children/rebuild.js';
-import { designationBody } from './sections/api.js';
+import { measureDesignations, measureLongStreamReports } from './sections/api.js';
 import { Child } from './support/children.js';
-import { bearer } from './support/keys.js';
-import { load, type LoadFigures } from './support/load.js';
-import { LONG_STREAM_CITY, writeScaleLog } from './support/scale-log.js';
+import type { LoadFigures } from './support/load.js';
+import { writeScaleLog } from './support/scale-log.js';
 
 /**
  * `npm run bench:profile -- <load>`: the API child of the bench under `node --cpu-prof`, on a
@@ -69,21 +68,11 @@ async function main(): Promise<void> {
   let figures: LoadFigures | null = null;
   let cpuBefore = await api.cpuMicros();
   if (kind === 'designations') {
-    await load({ url: base, connections: 100, seconds: 2, method: 'POST', headers: bearer('secretariat'), next: (n) => ({ path: '/api/admin/cities', body: designationBody(`warm-${stamp}`, n) }) });
+    await measureDesignations(base, 100, 2, `warm-${stamp}`);
     cpuBefore = await api.cpuMicros();
-    figures = await load({ url: base, connections: 100, seconds, method: 'POST', headers: bearer('secretariat'), next: (n) => ({ path: '/api/admin/cities', body: designationBody(`prof-${stamp}`, n) }) });
+    figures = await measureDesignations(base, 100, seconds, `prof-${stamp}`);
   } else if (kind === 'long') {
-    figures = await load({
-      url: base,
-      connections: 1,
-      seconds,
-      method: 'POST',
-      headers: bearer('secretariat'),
-      next: (n) => ({
-        path: `/api/admin/cities/${LONG_STREAM_CITY}/reports`,
-        body: JSON.stringify({ reportId: `prof-${stamp}-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
-      }),
-    });
+    figures = await measureLongStreamReports(base, seconds, `prof-${stamp}`);
   } else {
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }

@@ -56,7 +56,14 @@ async function measureReports(base: string, connections: number, seconds: number
  * designations of new cities.
  */
 async function measureLongStream(base: string, seconds: number): Promise<ApiFigures['longStream']> {
-  const long = await load({
+  const long = await measureLongStreamReports(base, seconds, 'bench-long');
+  const fresh = await measureDesignations(base, 1, seconds, 'single');
+  return { events: LONG_STREAM_EVENTS, long, fresh };
+}
+
+/** Reports, one connection, on the scale log's city of LONG_STREAM_EVENTS events; ids from `prefix`. */
+export async function measureLongStreamReports(base: string, seconds: number, prefix: string): Promise<LoadFigures> {
+  return load({
     url: base,
     connections: 1,
     seconds,
@@ -64,11 +71,9 @@ async function measureLongStream(base: string, seconds: number): Promise<ApiFigu
     headers: bearer('secretariat'),
     next: (n) => ({
       path: `/api/admin/cities/${LONG_STREAM_CITY}/reports`,
-      body: JSON.stringify({ reportId: `bench-long-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
+      body: JSON.stringify({ reportId: `${prefix}-${n}`, kind: 'membership-monitoring', periodStart: '2025-01-01', periodEnd: '2025-12-31', submittedOn: '2026-01-10' }),
     }),
   });
-  const fresh = await measureDesignations(base, 1, seconds, 'single');
-  return { events: LONG_STREAM_EVENTS, long, fresh };
 }
 
 /** Each query alone (one connection), so its figure is its own cost and not a queue. */

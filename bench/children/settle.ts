@@ -28,18 +28,13 @@ async function main(): Promise<void> {
   anchors.start();
   designations.start();
   erasures.start();
-  await Promise.all([anchors.waitForPosition(head), designations.waitForPosition(head), reaches(erasures, head)]);
+  await Promise.all([anchors.waitForPosition(head), designations.waitForPosition(head), erasures.waitForPosition(head)]);
   await anchors.anchorNow();
   await Promise.all([anchors.stop(), designations.stop(), erasures.stop()]);
   await personalData.close();
   await store.close();
   await events.close();
   process.send!({ type: 'done', result: { head }, peakRssBytes: peakRssBytes() } satisfies ChildMessage, () => process.exit(0));
-}
-
-/** The erasure process has no waiter of its own: it is asked where it stands until it reaches `head`. */
-async function reaches(process: ErasureProcess, head: number): Promise<void> {
-  while (process.position < head) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 main().catch(reportFailure);

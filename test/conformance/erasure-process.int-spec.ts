@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ErasureProcess, handleCommand, PersonalData, type Clock } from '@uccn/application';
 import { dataSubjectDecider, dataSubjectStreamId } from '@uccn/domain';
 import { SqliteEventStore } from '@uccn/event-store';
@@ -42,7 +41,7 @@ describe('the erasure process', () => {
       expect(await personalData.currentKeyId(subjectId)).toBe(contact.sealed.keyId);
 
       process.start();
-      for (let waited = 0; process.position < erased.position && waited < 5_000; waited += 10) await sleep(10);
+      await process.waitForPosition(erased.position);
       expect(process.position).toBeGreaterThanOrEqual(erased.position);
       expect(await personalData.currentKeyId(subjectId)).toBeNull();
       expect(await personalData.readAll([contact])).toEqual([{ erased: true }]);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { HostedProcess } from '../shared/hosted-process.js';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
@@ -64,6 +65,11 @@ export class ErasureProcess {
 
   stop(): Promise<void> {
     return this.following.stop();
+  }
+
+  /** Resolves once the process has handled the log up to `position` (or has stopped), as its siblings do. */
+  async waitForPosition(position: number): Promise<void> {
+    while (!this.following.stopped && this.position < position) await sleep(5);
   }
 }
 

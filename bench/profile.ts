@@ -49,19 +49,21 @@ async function main(): Promise<void> {
 
   fs.mkdirSync(profiles, { recursive: true });
   const before = new Set(fs.readdirSync(profiles));
+  // PROFILE_CPU_ONLY=1: no profiler (its own cost), only the figures
+  const cpuOnly = process.env['PROFILE_CPU_ONLY'] === '1';
   if (kind === 'rebuild') {
-    // every read model from position 0, as the bench's rebuild does, under the profiler
+    // every read model from position 0, as the bench's rebuild does
     fs.rmSync(path.join(work, 'read-models.db'), { force: true });
-    const job = Child.start(child('rebuild'), { BENCH_DATA_DIR: work }, childLog, ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
-    const { result } = await job.next('done');
+    const job = Child.start(child('rebuild'), { BENCH_DATA_DIR: work }, childLog, cpuOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
+    const { result, peakRssBytes } = await job.next('done');
     const figures = result as RebuildFigures;
     await new Promise((resolve) => job.process.once('exit', resolve));
-    report(before, `rebuild: ${Math.round(figures.rebuildPerSecond)}/s (${figures.rebuildSeconds.toFixed(1)} s), raw scan ${Math.round(figures.rawScanPerSecond)}/s, ${((figures.rebuildPerSecond / figures.rawScanPerSecond) * 100).toFixed(1)} %\n`, figures.events);
+    const header = `rebuild: ${Math.round(figures.rebuildPerSecond)}/s (${figures.rebuildSeconds.toFixed(1)} s), raw scan ${Math.round(figures.rawScanPerSecond)}/s, ${((figures.rebuildPerSecond / figures.rawScanPerSecond) * 100).toFixed(1)} %, peak RSS ${Math.round(peakRssBytes / 2 ** 20)} MB\n`;
+    if (cpuOnly) process.stdout.write(header);
+    else report(before, header, figures.events);
     fs.rmSync(work, { recursive: true, force: true });
     return;
   }
-  // PROFILE_CPU_ONLY=1: no profiler (its own cost), only the CPU time per request
-  const cpuOnly = process.env['PROFILE_CPU_ONLY'] === '1';
   const api = Child.start(child('api-server'), { BENCH_DATA_DIR: work }, childLog, cpuOnly ? [] : ['--cpu-prof', `--cpu-prof-dir=${profiles}`]);
   const { port } = await api.next('ready');
   const base = `http://127.0.0.1:${port}`;

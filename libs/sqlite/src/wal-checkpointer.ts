@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
  * synchronous: the whole event loop waited for it, hundreds of milliseconds on a large read store
  * (the profile of designations on a million events showed 230–360 ms stalls inside a commit in
  * the read store; the event store checkpoints every 4 MB of WAL, at synchronous=FULL).
- * Here a worker thread with its own connection checkpoints the file every second or few when it
+ * Here a worker thread with its own connection checkpoints the file every second when it
  * was written, in PASSIVE mode, which never blocks the writer or the readers, so the copy and its
  * sync happen beside the event loop; it goes on until it has caught up with the writer, so that
  * the WAL starts again from its beginning (`checkpointUntilCaughtUp`). The writer's own autocheckpoint

@@ -43,7 +43,8 @@ describe('PersonalData, the one door to personal data', () => {
   it('seals a person under their own key: the subject id is keyed, the address normalised inside the envelope', async () => {
     const contact = await recordedBy(personalData);
     expect(contact.subjectId).toBe(personalData.subjectIdOf('ada.testperson@example.org'));
-    expect(JSON.stringify(contact)).not.toMatch(/Ada|Testperson|example/i);
+    // the first name as a word: the hex of a keyed subject id holds "ada" now and then ("…5ada95…" failed a CI run)
+    expect(JSON.stringify(contact)).not.toMatch(/\bAda\b|Testperson|example/i);
     expect(await personalData.readAll([contact])).toEqual([{ name: 'Ada Testperson', email: 'ada.testperson@example.org' }]);
   });
 

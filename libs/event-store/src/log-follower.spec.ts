@@ -70,6 +70,21 @@ describe('LogFollower', () => {
     expect(process.handled).toEqual(range(3, 8));
   });
 
+  it('lets a waiter wait until the process has come far enough, and no longer than the follower runs', async () => {
+    const { append, process, follower } = opened;
+    await append(4);
+    running = follower();
+    running.start();
+    await running.until(() => process.checkpoint >= 4);
+    expect(process.checkpoint).toBe(4);
+
+    // nothing more comes: a stop ends the wait rather than leaving it hanging
+    const waiting = running.until(() => process.checkpoint >= 99);
+    await stopWithin(running, 2_000);
+    await Promise.race([waiting, sleep(2_000).then(() => Promise.reject(new Error('still waiting 2 s after stop()')))]);
+    expect(process.checkpoint).toBe(4);
+  });
+
   it('retries until the store answers, from the checkpoint, so nothing is skipped', async () => {
     const { append, process, follower } = opened;
     await append(6);

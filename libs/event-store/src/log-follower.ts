@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { retryWithBackoff, type Backoff } from './backoff.js';
 import type { RecordedEvent, Subscription } from './event-store.port.js';
 
@@ -23,9 +24,9 @@ export interface LogFollowing {
 
 /**
  * Follows the global log from a checkpoint, a batch at a time, until stopped: the projection
- * runner's generations, the designation process and the log anchors. A failure anywhere (a store
- * away) is waited out with back-off and the following starts again from the checkpoint, so what
- * a batch did is either checkpointed or done again, never skipped.
+ * runner's generations, the designation process, the erasure process and the log anchors. A
+ * failure anywhere (a store away) is waited out with back-off and the following starts again from
+ * the checkpoint, so what a batch did is either checkpointed or done again, never skipped.
  */
 export class LogFollower {
   private readonly stopping = new AbortController();
@@ -37,6 +38,14 @@ export class LogFollower {
   /** True once stop() was called; the follower does not start again. */
   get stopped(): boolean {
     return this.stopping.signal.aborted;
+  }
+
+  /**
+   * Resolves once `reached()` holds or the follower was stopped: what each process's
+   * `waitForPosition` asks of its own position (polled, for tests, the bench and the CLI).
+   */
+  async until(reached: () => boolean): Promise<void> {
+    while (!this.stopped && !reached()) await sleep(5);
   }
 
   start(): void {

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { designationFromDecision, DomainError, messageOf, type ApplicationDecided } from '@uccn/domain';
 import { LogFollower, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import type { Document, DocumentChange, ReadStore } from '@uccn/read-store';
@@ -104,7 +103,7 @@ export class DesignationProcess {
 
   /** Resolves once the checkpoint has reached `position` (or the process has stopped). */
   async waitForPosition(position: number): Promise<void> {
-    while (!this.following.stopped && this.position < position) await sleep(5);
+    await this.following.until(() => this.position >= position);
   }
 
   private async followBatch(batch: readonly RecordedEvent[]): Promise<void> {

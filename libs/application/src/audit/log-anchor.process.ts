@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { messageOf, type DomainEvent } from '@uccn/domain';
 import { LogFollower, WrongExpectedRevision, type EventStore, type RecordedEvent } from '@uccn/event-store';
 import type { Clock } from '../shared/clock.js';
@@ -65,7 +64,7 @@ export class LogAnchorProcess {
 
   /** Resolves once the digest has rolled up to `position` (or the process has stopped). */
   async waitForPosition(position: number): Promise<void> {
-    while (!this.following.stopped && this.rolled.position < position) await sleep(5);
+    await this.following.until(() => this.rolled.position >= position);
   }
 
   /** Anchors now whatever is not yet covered (also what the timer does). */

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { HostedProcess } from '../shared/hosted-process.js';
 import { REGISTRY_CONFIG, type RegistryConfig } from '@uccn/config';
@@ -69,7 +68,7 @@ export class ErasureProcess {
 
   /** Resolves once the process has handled the log up to `position` (or has stopped), as its siblings do. */
   async waitForPosition(position: number): Promise<void> {
-    while (!this.following.stopped && this.position < position) await sleep(5);
+    await this.following.until(() => this.position >= position);
   }
 }
 
